@@ -1,0 +1,429 @@
+#include "binary/decoder.hpp"
+
+#include "ir/instr_reader.hpp"
+#include "support/byte_reader.hpp"
+
+namespace petrel {
+namespace {
+
+#define TRY(var, expr)                                  \
+  auto var##_r = (expr);                                \
+  if (!var##_r) return std::unexpected(var##_r.error()); \
+  auto var = *var##_r
+
+#define CHECK(expr)                                     \
+  do {                                                  \
+    auto c_ = (expr);                                   \
+    if (!c_) return std::unexpected(c_.error());        \
+  } while (0)
+
+// Fewer locals than this are accepted; more would only waste memory (other engines agree on it).
+constexpr uint64_t kMaxLocals = 50000;
+
+enum SectionId : uint8_t {
+  kCustom = 0, kType, kImport, kFunction, kTable, kMemory, kGlobal, kExport, kStart, kElement,
+  kCode, kData, kDataCount,
+};
+
+// The order in which non-custom sections must appear.
+int section_rank(uint8_t id) {
+  switch (id) {
+    case kType: return 1;
+    case kImport: return 2;
+    case kFunction: return 3;
+    case kTable: return 4;
+    case kMemory: return 5;
+    case kGlobal: return 6;
+    case kExport: return 7;
+    case kStart: return 8;
+    case kElement: return 9;
+    case kDataCount: return 10;
+    case kCode: return 11;
+    case kData: return 12;
+  }
+  return -1;
+}
+
+class Decoder {
+ public:
+  explicit Decoder(std::span<const uint8_t> bytes) : bytes_(bytes) {}
+
+  Result<Module> run() {
+    ByteReader r(bytes_);
+    TRY(magic, r.bytes(4));
+    if (!(magic[0] == 0 && magic[1] == 'a' && magic[2] == 's' && magic[3] == 'm'))
+      return malformed("magic header not detected", SourcePos::at_offset(0));
+    TRY(version, r.bytes(4));
+    if (!(version[0] == 1 && version[1] == 0 && version[2] == 0 && version[3] == 0))
+      return malformed("unknown binary version", SourcePos::at_offset(4));
+
+    int last_rank = 0;
+    bool saw_function = false, saw_code = false;
+    uint32_t declared_funcs = 0;
+    while (!r.at_end()) {
+      uint64_t section_start = r.offset();
+      TRY(id, r.u8());
+      if (id > kDataCount) return malformed("malformed section id", SourcePos::at_offset(section_start));
+      TRY(size, r.u32());
+      if (size > r.remaining()) return malformed("length out of bounds", SourcePos::at_offset(r.offset()));
+      auto body = *r.bytes(size);
+      ByteReader s(body, r.offset() - size);
+      s.set_eof_message("unexpected end of section or function");
+      if (id != kCustom) {
+        int rank = section_rank(id);
+        if (rank <= last_rank) return malformed("unexpected content after last section", SourcePos::at_offset(section_start));
+        last_rank = rank;
+      }
+      switch (id) {
+        case kCustom: CHECK(custom(s)); break;
+        case kType: CHECK(types(s)); break;
+        case kImport: CHECK(imports(s)); break;
+        case kFunction: {
+          CHECK(functions(s));
+          saw_function = true;
+          declared_funcs = static_cast<uint32_t>(m_.functions.size());
+          break;
+        }
+        case kTable: CHECK(tables(s)); break;
+        case kMemory: CHECK(memories(s)); break;
+        case kGlobal: CHECK(globals(s)); break;
+        case kExport: CHECK(exports(s)); break;
+        case kStart: {
+          TRY(idx, s.u32());
+          m_.start = idx;
+          break;
+        }
+        case kElement: CHECK(elems(s)); break;
+        case kDataCount: {
+          TRY(n, s.u32());
+          m_.data_count = n;
+          break;
+        }
+        case kCode: CHECK(code(s)); saw_code = true; break;
+        case kData: CHECK(datas(s)); break;
+      }
+      if (!s.at_end()) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
+    }
+    (void)saw_function;
+    if (!saw_code && declared_funcs != 0)
+      return malformed("function and code section have inconsistent lengths");
+    if (m_.data_count && *m_.data_count != m_.datas.size())
+      return malformed("data count and data section have inconsistent lengths");
+    return std::move(m_);
+  }
+
+ private:
+  // Reads a vector length and rejects counts that cannot fit in what is left (each element takes
+  // at least one byte), so a forged count never drives a huge allocation.
+  Result<uint32_t> count(ByteReader& s) {
+    TRY(n, s.u32());
+    if (n > s.remaining()) return s.fail("unexpected end of section or function");
+    return n;
+  }
+
+  Result<ValType> valtype(ByteReader& s) {
+    uint64_t at = s.offset();
+    TRY(b, s.u8());
+    if (!is_valtype_byte(b)) return malformed("malformed value type", SourcePos::at_offset(at));
+    return static_cast<ValType>(b);
+  }
+  Result<ValType> reftype(ByteReader& s) {
+    uint64_t at = s.offset();
+    TRY(b, s.u8());
+    if (b != 0x70 && b != 0x6F) return malformed("malformed reference type", SourcePos::at_offset(at));
+    return static_cast<ValType>(b);
+  }
+  Result<Limits> limits(ByteReader& s, bool memory) {
+    uint64_t at = s.offset();
+    TRY(flags, s.u8());
+    Limits l;
+    if (flags > 1) {
+      // 0x02/0x03 are shared memories (threads); anything else is not a limits flag at all.
+      return malformed(memory && flags <= 3 ? "shared memory requires threads" : "integer too large",
+                       SourcePos::at_offset(at));
+    }
+    TRY(min, s.u32());
+    l.min = min;
+    if (flags & 1) {
+      TRY(max, s.u32());
+      l.max = max;
+    }
+    return l;
+  }
+  Result<TableType> table_type(ByteReader& s) {
+    TRY(t, reftype(s));
+    TRY(l, limits(s, false));
+    return TableType{t, l};
+  }
+  Result<GlobalType> global_type(ByteReader& s) {
+    TRY(t, valtype(s));
+    uint64_t at = s.offset();
+    TRY(mut, s.u8());
+    if (mut > 1) return malformed("malformed mutability", SourcePos::at_offset(at));
+    return GlobalType{t, mut == 1};
+  }
+  // A constant expression: instructions up to and including the first `end`.
+  Result<ConstExpr> const_expr(ByteReader& s) {
+    ConstExpr e;
+    e.offset = s.offset();
+    size_t start = s.pos();
+    InstrReader ir(s.data().subspan(start), s.offset());
+    Instr in;
+    for (;;) {
+      CHECK(ir.next(in));
+      if (in.op == Op::End) break;
+    }
+    auto bytes = s.data().subspan(start, ir.pos());
+    e.code.assign(bytes.begin(), bytes.end());
+    s.seek(start + ir.pos());
+    return e;
+  }
+
+  Result<void> custom(ByteReader& s) {
+    CustomSection c;
+    TRY(name, s.name());
+    c.name = std::move(name);
+    auto rest = *s.bytes(s.remaining());
+    c.bytes.assign(rest.begin(), rest.end());
+    m_.customs.push_back(std::move(c));
+    return {};
+  }
+  Result<void> types(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t at = s.offset();
+      TRY(form, s.u8());
+      if (form != 0x60) return malformed("integer representation too long", SourcePos::at_offset(at));
+      FuncType t;
+      TRY(np, count(s));
+      for (uint32_t j = 0; j < np; ++j) {
+        TRY(v, valtype(s));
+        t.params.push_back(v);
+      }
+      TRY(nr, count(s));
+      for (uint32_t j = 0; j < nr; ++j) {
+        TRY(v, valtype(s));
+        t.results.push_back(v);
+      }
+      m_.types.push_back(std::move(t));
+    }
+    return {};
+  }
+  Result<void> imports(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      Import imp;
+      TRY(mod, s.name());
+      TRY(name, s.name());
+      imp.module = std::move(mod);
+      imp.name = std::move(name);
+      uint64_t at = s.offset();
+      TRY(kind, s.u8());
+      switch (kind) {
+        case 0: {
+          TRY(t, s.u32());
+          imp.func_type = t;
+          break;
+        }
+        case 1: {
+          TRY(t, table_type(s));
+          imp.table = t;
+          break;
+        }
+        case 2: {
+          TRY(l, limits(s, true));
+          imp.memory = MemoryType{l};
+          break;
+        }
+        case 3: {
+          TRY(g, global_type(s));
+          imp.global = g;
+          break;
+        }
+        default: return malformed("malformed import kind", SourcePos::at_offset(at));
+      }
+      imp.kind = static_cast<ExternKind>(kind);
+      m_.add_import(std::move(imp));
+    }
+    return {};
+  }
+  Result<void> functions(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      TRY(t, s.u32());
+      Function f;
+      f.type = t;
+      m_.functions.push_back(std::move(f));
+    }
+    return {};
+  }
+  Result<void> tables(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      TRY(t, table_type(s));
+      m_.tables.push_back(t);
+    }
+    return {};
+  }
+  Result<void> memories(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      TRY(l, limits(s, true));
+      m_.memories.push_back(MemoryType{l});
+    }
+    return {};
+  }
+  Result<void> globals(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      TRY(t, global_type(s));
+      TRY(init, const_expr(s));
+      m_.globals.push_back(Global{t, std::move(init)});
+    }
+    return {};
+  }
+  Result<void> exports(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      Export e;
+      TRY(name, s.name());
+      e.name = std::move(name);
+      uint64_t at = s.offset();
+      TRY(kind, s.u8());
+      if (kind > 3) return malformed("malformed export kind", SourcePos::at_offset(at));
+      e.kind = static_cast<ExternKind>(kind);
+      TRY(idx, s.u32());
+      e.index = idx;
+      m_.exports.push_back(std::move(e));
+    }
+    return {};
+  }
+  static ConstExpr ref_func_expr(uint32_t idx) {
+    ConstExpr e;
+    e.code.push_back(0xD2);
+    do {
+      uint8_t b = idx & 0x7F;
+      idx >>= 7;
+      e.code.push_back(idx ? (b | 0x80) : b);
+    } while (idx);
+    e.code.push_back(0x0B);
+    return e;
+  }
+  Result<void> elems(ByteReader& s) {
+    TRY(n, count(s));
+    for (uint32_t i = 0; i < n; ++i) {
+      ElemSegment seg;
+      uint64_t at = s.offset();
+      TRY(flags, s.u32());
+      if (flags > 7) return malformed("malformed elements segment kind", SourcePos::at_offset(at));
+      bool passive_or_decl = flags & 1;
+      bool explicit_table = flags & 2;
+      bool uses_exprs = flags & 4;
+      if (!passive_or_decl) {
+        seg.mode = SegmentMode::Active;
+        if (explicit_table) {
+          TRY(t, s.u32());
+          seg.table = t;
+        }
+        TRY(off, const_expr(s));
+        seg.offset = std::move(off);
+      } else {
+        seg.mode = explicit_table ? SegmentMode::Declarative : SegmentMode::Passive;
+      }
+      // Flags 0 and 4 imply funcref; the others name an element kind or reference type.
+      if (passive_or_decl || explicit_table) {
+        if (uses_exprs) {
+          TRY(t, reftype(s));
+          seg.type = t;
+        } else {
+          uint64_t kat = s.offset();
+          TRY(kind, s.u8());
+          if (kind != 0) return malformed("malformed element kind", SourcePos::at_offset(kat));
+          seg.type = ValType::FuncRef;
+        }
+      }
+      TRY(items, count(s));
+      for (uint32_t j = 0; j < items; ++j) {
+        if (uses_exprs) {
+          TRY(e, const_expr(s));
+          seg.items.push_back(std::move(e));
+        } else {
+          uint64_t iat = s.offset();
+          TRY(idx, s.u32());
+          auto e = ref_func_expr(idx);
+          e.offset = iat;
+          seg.items.push_back(std::move(e));
+        }
+      }
+      m_.elems.push_back(std::move(seg));
+    }
+    return {};
+  }
+  Result<void> code(ByteReader& s) {
+    TRY(n, count(s));
+    if (n != m_.functions.size()) return malformed("function and code section have inconsistent lengths", SourcePos::at_offset(s.offset()));
+    for (uint32_t i = 0; i < n; ++i) {
+      TRY(size, s.u32());
+      if (size > s.remaining()) return s.fail("unexpected end of section or function");
+      uint64_t body_at = s.offset();
+      ByteReader b(*s.bytes(size), body_at);
+      b.set_eof_message("unexpected end of section or function");
+      Function& f = m_.functions[i];
+      TRY(groups, count(b));
+      uint64_t total = 0;
+      std::vector<std::pair<uint32_t, ValType>> decls;
+      for (uint32_t g = 0; g < groups; ++g) {
+        TRY(c, b.u32());
+        TRY(t, valtype(b));
+        total += c;
+        if (total > kMaxLocals) return malformed("too many locals", SourcePos::at_offset(b.offset()));
+        decls.emplace_back(c, t);
+      }
+      for (auto [c, t] : decls) f.locals.insert(f.locals.end(), c, t);
+      auto instrs = *b.bytes(b.remaining());
+      f.body_offset = b.offset() - instrs.size();
+      f.body_begin = static_cast<uint32_t>(m_.code.size());
+      m_.code.insert(m_.code.end(), instrs.begin(), instrs.end());
+      f.body_end = static_cast<uint32_t>(m_.code.size());
+      body_offsets_.push_back(f.body_offset);
+    }
+    return {};
+  }
+  Result<void> datas(ByteReader& s) {
+    TRY(n, count(s));
+    if (m_.data_count && *m_.data_count != n)
+      return malformed("data count and data section have inconsistent lengths", SourcePos::at_offset(s.offset()));
+    for (uint32_t i = 0; i < n; ++i) {
+      DataSegment seg;
+      uint64_t at = s.offset();
+      TRY(flags, s.u32());
+      if (flags > 2) return malformed("malformed data segment kind", SourcePos::at_offset(at));
+      if (flags == 1) {
+        seg.mode = SegmentMode::Passive;
+      } else {
+        if (flags == 2) {
+          TRY(mem, s.u32());
+          seg.memory = mem;
+        }
+        TRY(off, const_expr(s));
+        seg.offset = std::move(off);
+      }
+      TRY(len, s.u32());
+      if (len > s.remaining()) return s.fail("unexpected end of section or function");
+      auto b = *s.bytes(len);
+      seg.bytes.assign(b.begin(), b.end());
+      m_.datas.push_back(std::move(seg));
+    }
+    return {};
+  }
+
+  std::span<const uint8_t> bytes_;
+  Module m_;
+  std::vector<uint64_t> body_offsets_;
+};
+
+}  // namespace
+
+Result<Module> decode_module(std::span<const uint8_t> bytes) { return Decoder(bytes).run(); }
+
+}  // namespace petrel

@@ -1,0 +1,676 @@
+// The dispatch loop. Hot state lives in locals (pc, sp, fp, memory base and size, instance);
+// each handler ends by jumping straight to the next one (computed goto).
+#include "interp/interpreter.hpp"
+
+#include <sys/mman.h>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#include "interp/numeric.hpp"
+#include "interp/translator.hpp"
+
+namespace petrel::interp {
+namespace {
+
+struct InterpCache final : EngineCache {
+  std::vector<std::unique_ptr<CompiledFunction>> funcs;
+};
+
+constexpr const char* kOutOfBoundsMemory = "out of bounds memory access";
+constexpr const char* kOutOfBoundsTable = "out of bounds table access";
+
+inline float as_f32(uint64_t s) { return std::bit_cast<float>(static_cast<uint32_t>(s)); }
+inline double as_f64(uint64_t s) { return std::bit_cast<double>(s); }
+inline uint64_t f32_slot(float f) { return std::bit_cast<uint32_t>(f); }
+inline uint64_t f64_slot(double d) { return std::bit_cast<uint64_t>(d); }
+
+void* map_zeroed(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return p == MAP_FAILED ? nullptr : p;
+}
+
+// Filled by the first call of execute(); indexed by IOp.
+const void* const* g_handlers = nullptr;
+
+}  // namespace
+
+Interpreter::Interpreter(InterpreterConfig config) {
+  stack_bytes_ = config.stack_slots * sizeof(uint64_t);
+  frames_bytes_ = config.max_frames * sizeof(Frame);
+  stack_ = static_cast<uint64_t*>(map_zeroed(stack_bytes_));
+  frames_ = static_cast<Frame*>(map_zeroed(frames_bytes_));
+  stack_end_ = stack_ ? stack_ + config.stack_slots : nullptr;
+  frames_end_ = frames_ ? frames_ + config.max_frames : nullptr;
+  sp_ = stack_;
+  frame_top_ = frames_;
+}
+
+Interpreter::~Interpreter() {
+  if (stack_) munmap(stack_, stack_bytes_);
+  if (frames_) munmap(frames_, frames_bytes_);
+}
+
+const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
+  if (f.engine_code) return static_cast<const CompiledFunction*>(f.engine_code);
+  const LoadedModule& lm = *f.instance->module;
+  std::lock_guard lock(lm.cache_mutex);
+  if (!lm.cache) {
+    auto c = std::make_unique<InterpCache>();
+    c->funcs.resize(lm.ir.functions.size());
+    lm.cache = std::move(c);
+  }
+  auto& slot = static_cast<InterpCache&>(*lm.cache).funcs[f.defined_index];
+  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers);
+  f.engine_code = slot.get();
+  return slot.get();
+}
+
+Result<void> Interpreter::invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) {
+  if (!f.instance) return f.host(args, results);
+  if (!stack_ || !frames_) return trap("cannot allocate the interpreter stack");
+  if (!g_handlers) (void)run(nullptr, nullptr);
+  uint64_t* entry_sp = sp_;
+  if (static_cast<size_t>(stack_end_ - entry_sp) < args.size() + results.size() + 1)
+    return trap("call stack exhausted");
+  std::copy(args.begin(), args.end(), entry_sp);
+  Frame* entry_frames = frame_top_;
+  auto r = run(&f, entry_sp + args.size());
+  sp_ = entry_sp;
+  frame_top_ = entry_frames;
+  if (!r) return r;
+  std::copy(entry_sp, entry_sp + results.size(), results.begin());
+  return {};
+}
+
+Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
+  static const void* const handlers[kNumIOps] = {
+#define OP(name, text, code, imm, align, params, results) &&L_##name,
+#include "ir/opcodes.def"
+#undef OP
+      &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt,
+  };
+  if (!entry) {
+    g_handlers = handlers;
+    return {};
+  }
+  static const Word halt_code[1] = {Word{.handler = &&L_Halt}};
+
+  const Word* pc = halt_code;
+  uint64_t* fp = sp;
+  ModuleInstance* inst = nullptr;
+  uint8_t* mem = nullptr;
+  uint64_t mem_size = 0;
+  Frame* ft = frame_top_;
+  const char* trap_msg = nullptr;
+  Error host_error{Error::Kind::Trap, {}, {}};
+  FuncInstance* callee = entry;
+
+#define NEXT() goto*(pc++)->handler
+#define TRAP(msg)      \
+  do {                 \
+    trap_msg = (msg);  \
+    goto do_trap;      \
+  } while (0)
+#define RELOAD_MEMORY()                                                      \
+  do {                                                                       \
+    if (inst && !inst->memories.empty()) {                                   \
+      mem = inst->memories[0]->data();                                       \
+      mem_size = inst->memories[0]->size_bytes();                            \
+    }                                                                        \
+  } while (0)
+#define U32(x) static_cast<uint32_t>(x)
+#define S32(x) static_cast<int32_t>(x)
+#define S64(x) static_cast<int64_t>(x)
+
+  goto do_call;
+
+  // ---- control -------------------------------------------------------------------------
+L_Unreachable:
+  TRAP("unreachable");
+L_Nop:
+L_Block:
+L_Loop:
+L_If:
+L_Else:
+L_End:
+L_Br:
+L_SelectT:
+L_I32Const:
+L_I64Const:
+L_F32Const:
+L_F64Const:
+L_RefNull:
+  TRAP("internal error: untranslated instruction");
+L_Jump:
+  pc = pc->target;
+  NEXT();
+L_JumpAdjust: {
+  uint64_t drop = pc[1].u, keep = pc[2].u;
+  std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
+  sp -= drop;
+  pc = pc->target;
+  NEXT();
+}
+L_BrIf:
+  if (U32(*--sp)) {
+    pc = pc->target;
+  } else {
+    ++pc;
+  }
+  NEXT();
+L_BrIfAdjust:
+  if (U32(*--sp)) {
+    uint64_t drop = pc[1].u, keep = pc[2].u;
+    std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
+    sp -= drop;
+    pc = pc->target;
+  } else {
+    pc += 3;
+  }
+  NEXT();
+L_BrUnless:
+  if (!U32(*--sp)) {
+    pc = pc->target;
+  } else {
+    ++pc;
+  }
+  NEXT();
+L_BrTable: {
+  uint64_t n = pc[0].u;
+  uint64_t i = U32(*--sp);
+  if (i > n) i = n;
+  const Word* e = pc + 1 + 3 * i;
+  uint64_t drop = e[1].u, keep = e[2].u;
+  if (drop) {
+    std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
+    sp -= drop;
+  }
+  pc = e[0].target;
+  NEXT();
+}
+L_Return: {
+  uint64_t n = pc[0].u;
+  std::memmove(fp, sp - n, n * sizeof(uint64_t));
+  sp = fp + n;
+  --ft;
+  pc = ft->pc;
+  fp = ft->fp;
+  inst = ft->inst;
+  RELOAD_MEMORY();
+  NEXT();
+}
+L_Call:
+  callee = inst->funcs[pc->u];
+  ++pc;
+  goto do_call;
+L_CallIndirect: {
+  uint32_t type_index = U32(pc[0].u);
+  TableInstance* table = inst->tables[pc[1].u];
+  pc += 2;
+  uint64_t i = U32(*--sp);
+  if (i >= table->elems.size()) TRAP("undefined element");
+  Ref r = table->elems[i];
+  if (r == kNullRef) TRAP("uninitialized element");
+  callee = reinterpret_cast<FuncInstance*>(r);
+  if (callee->type_id != inst->type_ids[type_index]) TRAP("indirect call type mismatch");
+  goto do_call;
+}
+do_call: {
+  if (!callee->instance) {
+    // Host function: arguments are on the stack; results replace them.
+    size_t np = callee->type.params.size(), nr = callee->type.results.size();
+    uint64_t* args = sp - np;
+    uint64_t small[8];
+    std::vector<uint64_t> big;
+    uint64_t* res = small;
+    if (nr > 8) {
+      big.resize(nr);
+      res = big.data();
+    }
+    sp_ = sp;
+    frame_top_ = ft;
+    auto r = callee->host(std::span<const uint64_t>(args, np), std::span<uint64_t>(res, nr));
+    if (!r) {
+      host_error = std::move(r.error());
+      goto do_trap;
+    }
+    std::copy(res, res + nr, args);
+    sp = args + nr;
+    RELOAD_MEMORY();
+    NEXT();
+  }
+  const CompiledFunction* cf = callee->engine_code ? static_cast<const CompiledFunction*>(callee->engine_code)
+                                                   : code_for(*callee);
+  if (ft == frames_end_) TRAP("call stack exhausted");
+  uint64_t* new_fp = sp - cf->num_params;
+  if (static_cast<size_t>(stack_end_ - new_fp) < cf->max_stack) TRAP("call stack exhausted");
+  *ft++ = Frame{pc, fp, inst};
+  fp = new_fp;
+  std::memset(sp, 0, cf->num_locals * sizeof(uint64_t));
+  sp += cf->num_locals;
+  if (inst != callee->instance) {
+    inst = callee->instance;
+    RELOAD_MEMORY();
+  }
+  pc = cf->code.data();
+  NEXT();
+}
+L_Halt:
+  frame_top_ = ft;
+  return {};
+
+  // ---- parametric and variables -------------------------------------------------------------
+L_Drop:
+  --sp;
+  NEXT();
+L_Select: {
+  uint32_t c = U32(sp[-1]);
+  sp -= 2;
+  if (!c) sp[-1] = sp[0];
+  NEXT();
+}
+L_LocalGet:
+  *sp++ = fp[pc->u];
+  ++pc;
+  NEXT();
+L_LocalSet:
+  fp[pc->u] = *--sp;
+  ++pc;
+  NEXT();
+L_LocalTee:
+  fp[pc->u] = sp[-1];
+  ++pc;
+  NEXT();
+L_GlobalGet:
+  *sp++ = inst->globals[pc->u]->value;
+  ++pc;
+  NEXT();
+L_GlobalSet:
+  inst->globals[pc->u]->value = *--sp;
+  ++pc;
+  NEXT();
+L_Const:
+  *sp++ = pc->u;
+  ++pc;
+  NEXT();
+
+  // ---- tables and references ------------------------------------------------------------
+L_TableGet: {
+  TableInstance* t = inst->tables[pc->u];
+  ++pc;
+  uint64_t i = U32(sp[-1]);
+  if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  sp[-1] = t->elems[i];
+  NEXT();
+}
+L_TableSet: {
+  TableInstance* t = inst->tables[pc->u];
+  ++pc;
+  uint64_t i = U32(sp[-2]);
+  if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  t->elems[i] = sp[-1];
+  sp -= 2;
+  NEXT();
+}
+L_TableSize:
+  *sp++ = inst->tables[pc->u]->elems.size();
+  ++pc;
+  NEXT();
+L_TableGrow: {
+  TableInstance* t = inst->tables[pc->u];
+  ++pc;
+  uint64_t delta = U32(sp[-1]);
+  Ref init = sp[-2];
+  --sp;
+  sp[-1] = U32(static_cast<int32_t>(t->grow(delta, init)));
+  NEXT();
+}
+L_TableFill: {
+  TableInstance* t = inst->tables[pc->u];
+  ++pc;
+  uint64_t i = U32(sp[-3]), n = U32(sp[-1]);
+  Ref v = sp[-2];
+  sp -= 3;
+  if (i + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  std::fill_n(t->elems.begin() + static_cast<ptrdiff_t>(i), n, v);
+  NEXT();
+}
+L_TableCopy: {
+  TableInstance* dst = inst->tables[pc[0].u];
+  TableInstance* src = inst->tables[pc[1].u];
+  pc += 2;
+  uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
+  sp -= 3;
+  if (s + n > src->elems.size() || d + n > dst->elems.size()) TRAP(kOutOfBoundsTable);
+  std::memmove(dst->elems.data() + d, src->elems.data() + s, n * sizeof(Ref));
+  NEXT();
+}
+L_TableInit: {
+  const auto& seg = inst->elem_segments[pc[0].u];
+  TableInstance* t = inst->tables[pc[1].u];
+  pc += 2;
+  uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
+  sp -= 3;
+  if (s + n > seg.size() || d + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  std::copy_n(seg.begin() + static_cast<ptrdiff_t>(s), n, t->elems.begin() + static_cast<ptrdiff_t>(d));
+  NEXT();
+}
+L_ElemDrop:
+  inst->elem_segments[pc->u].clear();
+  inst->elem_segments[pc->u].shrink_to_fit();
+  ++pc;
+  NEXT();
+L_RefIsNull:
+  sp[-1] = sp[-1] == kNullRef;
+  NEXT();
+L_RefFunc:
+  *sp++ = reinterpret_cast<Ref>(inst->funcs[pc->u]);
+  ++pc;
+  NEXT();
+
+  // ---- memory ---------------------------------------------------------------------------------
+#define LOAD(name, T, convert)                                  \
+  L_##name : {                                                  \
+    uint64_t ea = static_cast<uint64_t>(U32(sp[-1])) + pc->u;   \
+    ++pc;                                                       \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);    \
+    T v;                                                        \
+    std::memcpy(&v, mem + ea, sizeof(T));                       \
+    sp[-1] = convert;                                           \
+    NEXT();                                                     \
+  }
+#define STORE(name, T)                                          \
+  L_##name : {                                                  \
+    uint64_t ea = static_cast<uint64_t>(U32(sp[-2])) + pc->u;   \
+    ++pc;                                                       \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);    \
+    T v = static_cast<T>(sp[-1]);                               \
+    std::memcpy(mem + ea, &v, sizeof(T));                       \
+    sp -= 2;                                                    \
+    NEXT();                                                     \
+  }
+  LOAD(I32Load, uint32_t, v)
+  LOAD(I64Load, uint64_t, v)
+  LOAD(F32Load, uint32_t, v)
+  LOAD(F64Load, uint64_t, v)
+  LOAD(I32Load8S, int8_t, U32(static_cast<int32_t>(v)))
+  LOAD(I32Load8U, uint8_t, v)
+  LOAD(I32Load16S, int16_t, U32(static_cast<int32_t>(v)))
+  LOAD(I32Load16U, uint16_t, v)
+  LOAD(I64Load8S, int8_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
+  LOAD(I64Load8U, uint8_t, v)
+  LOAD(I64Load16S, int16_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
+  LOAD(I64Load16U, uint16_t, v)
+  LOAD(I64Load32S, int32_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
+  LOAD(I64Load32U, uint32_t, v)
+  STORE(I32Store, uint32_t)
+  STORE(I64Store, uint64_t)
+  STORE(F32Store, uint32_t)
+  STORE(F64Store, uint64_t)
+  STORE(I32Store8, uint8_t)
+  STORE(I32Store16, uint16_t)
+  STORE(I64Store8, uint8_t)
+  STORE(I64Store16, uint16_t)
+  STORE(I64Store32, uint32_t)
+L_MemorySize:
+  *sp++ = mem_size / kPageSize;
+  NEXT();
+L_MemoryGrow: {
+  int64_t old = inst->memories[0]->grow(U32(sp[-1]));
+  sp[-1] = U32(static_cast<int32_t>(old));
+  RELOAD_MEMORY();
+  NEXT();
+}
+L_MemoryFill: {
+  uint64_t d = U32(sp[-3]), n = U32(sp[-1]);
+  uint8_t v = static_cast<uint8_t>(sp[-2]);
+  sp -= 3;
+  if (d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  std::memset(mem + d, v, n);
+  NEXT();
+}
+L_MemoryCopy: {
+  uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
+  sp -= 3;
+  if (s + n > mem_size || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  std::memmove(mem + d, mem + s, n);
+  NEXT();
+}
+L_MemoryInit: {
+  auto seg = inst->data_segments[pc->u];
+  ++pc;
+  uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
+  sp -= 3;
+  if (s + n > seg.size() || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  if (n) std::memcpy(mem + d, seg.data() + s, n);
+  NEXT();
+}
+L_DataDrop:
+  inst->data_segments[pc->u] = {};
+  ++pc;
+  NEXT();
+
+  // ---- numeric ---------------------------------------------------------------------------------
+#define UNARY(name, expr) \
+  L_##name : {            \
+    uint64_t a = sp[-1];  \
+    sp[-1] = (expr);      \
+    NEXT();               \
+  }
+#define BINARY(name, expr) \
+  L_##name : {             \
+    uint64_t b = sp[-1];   \
+    uint64_t a = sp[-2];   \
+    --sp;                  \
+    sp[-1] = (expr);       \
+    NEXT();                \
+  }
+  UNARY(I32Eqz, U32(a) == 0)
+  BINARY(I32Eq, U32(a) == U32(b))
+  BINARY(I32Ne, U32(a) != U32(b))
+  BINARY(I32LtS, S32(a) < S32(b))
+  BINARY(I32LtU, U32(a) < U32(b))
+  BINARY(I32GtS, S32(a) > S32(b))
+  BINARY(I32GtU, U32(a) > U32(b))
+  BINARY(I32LeS, S32(a) <= S32(b))
+  BINARY(I32LeU, U32(a) <= U32(b))
+  BINARY(I32GeS, S32(a) >= S32(b))
+  BINARY(I32GeU, U32(a) >= U32(b))
+  UNARY(I64Eqz, a == 0)
+  BINARY(I64Eq, a == b)
+  BINARY(I64Ne, a != b)
+  BINARY(I64LtS, S64(a) < S64(b))
+  BINARY(I64LtU, a < b)
+  BINARY(I64GtS, S64(a) > S64(b))
+  BINARY(I64GtU, a > b)
+  BINARY(I64LeS, S64(a) <= S64(b))
+  BINARY(I64LeU, a <= b)
+  BINARY(I64GeS, S64(a) >= S64(b))
+  BINARY(I64GeU, a >= b)
+  BINARY(F32Eq, as_f32(a) == as_f32(b))
+  BINARY(F32Ne, as_f32(a) != as_f32(b))
+  BINARY(F32Lt, as_f32(a) < as_f32(b))
+  BINARY(F32Gt, as_f32(a) > as_f32(b))
+  BINARY(F32Le, as_f32(a) <= as_f32(b))
+  BINARY(F32Ge, as_f32(a) >= as_f32(b))
+  BINARY(F64Eq, as_f64(a) == as_f64(b))
+  BINARY(F64Ne, as_f64(a) != as_f64(b))
+  BINARY(F64Lt, as_f64(a) < as_f64(b))
+  BINARY(F64Gt, as_f64(a) > as_f64(b))
+  BINARY(F64Le, as_f64(a) <= as_f64(b))
+  BINARY(F64Ge, as_f64(a) >= as_f64(b))
+  UNARY(I32Clz, static_cast<uint64_t>(std::countl_zero(U32(a))))
+  UNARY(I32Ctz, static_cast<uint64_t>(std::countr_zero(U32(a))))
+  UNARY(I32Popcnt, static_cast<uint64_t>(std::popcount(U32(a))))
+  BINARY(I32Add, U32(a + b))
+  BINARY(I32Sub, U32(a - b))
+  BINARY(I32Mul, U32(U32(a) * U32(b)))
+L_I32DivS: {
+  int32_t b = S32(sp[-1]), a = S32(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  if (a == INT32_MIN && b == -1) TRAP("integer overflow");
+  --sp;
+  sp[-1] = U32(a / b);
+  NEXT();
+}
+L_I32DivU: {
+  uint32_t b = U32(sp[-1]), a = U32(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = a / b;
+  NEXT();
+}
+L_I32RemS: {
+  int32_t b = S32(sp[-1]), a = S32(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = b == -1 ? 0 : U32(a % b);
+  NEXT();
+}
+L_I32RemU: {
+  uint32_t b = U32(sp[-1]), a = U32(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = a % b;
+  NEXT();
+}
+  BINARY(I32And, U32(a & b))
+  BINARY(I32Or, U32(a | b))
+  BINARY(I32Xor, U32(a ^ b))
+  BINARY(I32Shl, U32(U32(a) << (b & 31)))
+  BINARY(I32ShrS, U32(S32(a) >> (b & 31)))
+  BINARY(I32ShrU, U32(a) >> (b & 31))
+  BINARY(I32Rotl, std::rotl(U32(a), static_cast<int>(b & 31)))
+  BINARY(I32Rotr, std::rotr(U32(a), static_cast<int>(b & 31)))
+  UNARY(I64Clz, static_cast<uint64_t>(std::countl_zero(a)))
+  UNARY(I64Ctz, static_cast<uint64_t>(std::countr_zero(a)))
+  UNARY(I64Popcnt, static_cast<uint64_t>(std::popcount(a)))
+  BINARY(I64Add, a + b)
+  BINARY(I64Sub, a - b)
+  BINARY(I64Mul, a * b)
+L_I64DivS: {
+  int64_t b = S64(sp[-1]), a = S64(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  if (a == INT64_MIN && b == -1) TRAP("integer overflow");
+  --sp;
+  sp[-1] = static_cast<uint64_t>(a / b);
+  NEXT();
+}
+L_I64DivU: {
+  uint64_t b = sp[-1], a = sp[-2];
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = a / b;
+  NEXT();
+}
+L_I64RemS: {
+  int64_t b = S64(sp[-1]), a = S64(sp[-2]);
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = b == -1 ? 0 : static_cast<uint64_t>(a % b);
+  NEXT();
+}
+L_I64RemU: {
+  uint64_t b = sp[-1], a = sp[-2];
+  if (b == 0) TRAP("integer divide by zero");
+  --sp;
+  sp[-1] = a % b;
+  NEXT();
+}
+  BINARY(I64And, a & b)
+  BINARY(I64Or, a | b)
+  BINARY(I64Xor, a ^ b)
+  BINARY(I64Shl, a << (b & 63))
+  BINARY(I64ShrS, static_cast<uint64_t>(S64(a) >> (b & 63)))
+  BINARY(I64ShrU, a >> (b & 63))
+  BINARY(I64Rotl, std::rotl(a, static_cast<int>(b & 63)))
+  BINARY(I64Rotr, std::rotr(a, static_cast<int>(b & 63)))
+  UNARY(F32Abs, U32(a) & 0x7FFFFFFFu)
+  UNARY(F32Neg, U32(a) ^ 0x80000000u)
+  UNARY(F32Ceil, f32_slot(std::ceil(as_f32(a))))
+  UNARY(F32Floor, f32_slot(std::floor(as_f32(a))))
+  UNARY(F32Trunc, f32_slot(std::trunc(as_f32(a))))
+  UNARY(F32Nearest, f32_slot(std::nearbyint(as_f32(a))))
+  UNARY(F32Sqrt, f32_slot(std::sqrt(as_f32(a))))
+  BINARY(F32Add, f32_slot(as_f32(a) + as_f32(b)))
+  BINARY(F32Sub, f32_slot(as_f32(a) - as_f32(b)))
+  BINARY(F32Mul, f32_slot(as_f32(a) * as_f32(b)))
+  BINARY(F32Div, f32_slot(as_f32(a) / as_f32(b)))
+  BINARY(F32Min, f32_slot(numeric::wasm_min(as_f32(a), as_f32(b))))
+  BINARY(F32Max, f32_slot(numeric::wasm_max(as_f32(a), as_f32(b))))
+  BINARY(F32Copysign, (U32(a) & 0x7FFFFFFFu) | (U32(b) & 0x80000000u))
+  UNARY(F64Abs, a & 0x7FFFFFFFFFFFFFFFull)
+  UNARY(F64Neg, a ^ 0x8000000000000000ull)
+  UNARY(F64Ceil, f64_slot(std::ceil(as_f64(a))))
+  UNARY(F64Floor, f64_slot(std::floor(as_f64(a))))
+  UNARY(F64Trunc, f64_slot(std::trunc(as_f64(a))))
+  UNARY(F64Nearest, f64_slot(std::nearbyint(as_f64(a))))
+  UNARY(F64Sqrt, f64_slot(std::sqrt(as_f64(a))))
+  BINARY(F64Add, f64_slot(as_f64(a) + as_f64(b)))
+  BINARY(F64Sub, f64_slot(as_f64(a) - as_f64(b)))
+  BINARY(F64Mul, f64_slot(as_f64(a) * as_f64(b)))
+  BINARY(F64Div, f64_slot(as_f64(a) / as_f64(b)))
+  BINARY(F64Min, f64_slot(numeric::wasm_min(as_f64(a), as_f64(b))))
+  BINARY(F64Max, f64_slot(numeric::wasm_max(as_f64(a), as_f64(b))))
+  BINARY(F64Copysign, (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
+  UNARY(I32WrapI64, U32(a))
+#define TRUNC(name, I, fromslot, store)                                             \
+  L_##name : {                                                                      \
+    I out;                                                                          \
+    switch (numeric::trunc_checked<I>(fromslot(sp[-1]), out)) {                     \
+      case numeric::TruncStatus::Nan: TRAP("invalid conversion to integer");        \
+      case numeric::TruncStatus::Overflow: TRAP("integer overflow");                \
+      case numeric::TruncStatus::Ok: break;                                         \
+    }                                                                               \
+    sp[-1] = store(out);                                                            \
+    NEXT();                                                                         \
+  }
+#define AS_U32(x) U32(x)
+#define AS_U64(x) static_cast<uint64_t>(x)
+  TRUNC(I32TruncF32S, int32_t, as_f32, AS_U32)
+  TRUNC(I32TruncF32U, uint32_t, as_f32, AS_U32)
+  TRUNC(I32TruncF64S, int32_t, as_f64, AS_U32)
+  TRUNC(I32TruncF64U, uint32_t, as_f64, AS_U32)
+  TRUNC(I64TruncF32S, int64_t, as_f32, AS_U64)
+  TRUNC(I64TruncF32U, uint64_t, as_f32, AS_U64)
+  TRUNC(I64TruncF64S, int64_t, as_f64, AS_U64)
+  TRUNC(I64TruncF64U, uint64_t, as_f64, AS_U64)
+  UNARY(I64ExtendI32S, static_cast<uint64_t>(static_cast<int64_t>(S32(a))))
+  UNARY(I64ExtendI32U, U32(a))
+  UNARY(F32ConvertI32S, f32_slot(static_cast<float>(S32(a))))
+  UNARY(F32ConvertI32U, f32_slot(static_cast<float>(U32(a))))
+  UNARY(F32ConvertI64S, f32_slot(static_cast<float>(S64(a))))
+  UNARY(F32ConvertI64U, f32_slot(static_cast<float>(a)))
+  UNARY(F32DemoteF64, f32_slot(static_cast<float>(as_f64(a))))
+  UNARY(F64ConvertI32S, f64_slot(static_cast<double>(S32(a))))
+  UNARY(F64ConvertI32U, f64_slot(static_cast<double>(U32(a))))
+  UNARY(F64ConvertI64S, f64_slot(static_cast<double>(S64(a))))
+  UNARY(F64ConvertI64U, f64_slot(static_cast<double>(a)))
+  UNARY(F64PromoteF32, f64_slot(static_cast<double>(as_f32(a))))
+  UNARY(I32ReinterpretF32, a)
+  UNARY(I64ReinterpretF64, a)
+  UNARY(F32ReinterpretI32, a)
+  UNARY(F64ReinterpretI64, a)
+  UNARY(I32Extend8S, U32(static_cast<int32_t>(static_cast<int8_t>(a))))
+  UNARY(I32Extend16S, U32(static_cast<int32_t>(static_cast<int16_t>(a))))
+  UNARY(I64Extend8S, static_cast<uint64_t>(static_cast<int64_t>(static_cast<int8_t>(a))))
+  UNARY(I64Extend16S, static_cast<uint64_t>(static_cast<int64_t>(static_cast<int16_t>(a))))
+  UNARY(I64Extend32S, static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(a))))
+  UNARY(I32TruncSatF32S, U32(numeric::trunc_sat<int32_t>(as_f32(a))))
+  UNARY(I32TruncSatF32U, U32(numeric::trunc_sat<uint32_t>(as_f32(a))))
+  UNARY(I32TruncSatF64S, U32(numeric::trunc_sat<int32_t>(as_f64(a))))
+  UNARY(I32TruncSatF64U, U32(numeric::trunc_sat<uint32_t>(as_f64(a))))
+  UNARY(I64TruncSatF32S, static_cast<uint64_t>(numeric::trunc_sat<int64_t>(as_f32(a))))
+  UNARY(I64TruncSatF32U, numeric::trunc_sat<uint64_t>(as_f32(a)))
+  UNARY(I64TruncSatF64S, static_cast<uint64_t>(numeric::trunc_sat<int64_t>(as_f64(a))))
+  UNARY(I64TruncSatF64U, numeric::trunc_sat<uint64_t>(as_f64(a)))
+
+do_trap:
+  frame_top_ = frame_top_;  // the caller (invoke) restores sp_ and frame_top_
+  if (trap_msg) return trap(trap_msg);
+  return std::unexpected(std::move(host_error));
+}
+
+}  // namespace petrel::interp

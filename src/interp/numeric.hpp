@@ -1,0 +1,51 @@
+// WebAssembly numeric semantics that C++ operators do not give directly: float min/max with
+// NaN and signed zeros, sign-bit operations that keep NaN payloads, and checked truncation.
+#pragma once
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace petrel::numeric {
+
+template <typename F>
+F wasm_min(F a, F b) {
+  if (std::isnan(a) || std::isnan(b)) return a + b;  // a quiet NaN derived from the inputs
+  if (a == b) return std::signbit(a) ? a : b;        // min(-0, +0) = -0
+  return a < b ? a : b;
+}
+template <typename F>
+F wasm_max(F a, F b) {
+  if (std::isnan(a) || std::isnan(b)) return a + b;
+  if (a == b) return std::signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+
+// Truncation outcome: the value, or which trap applies.
+enum class TruncStatus { Ok, Nan, Overflow };
+
+// Truncates float F to integer I, trapping outside the representable range.
+template <typename I, typename F>
+TruncStatus trunc_checked(F x, I& out) {
+  if (std::isnan(x)) return TruncStatus::Nan;
+  // Bounds are exact powers of two, so the comparisons below are exact in F.
+  constexpr F upper = std::is_signed_v<I> ? -static_cast<F>(std::numeric_limits<I>::min())
+                                          : static_cast<F>(std::numeric_limits<I>::max() / 2 + 1) * 2;
+  constexpr F lower = std::is_signed_v<I> ? static_cast<F>(std::numeric_limits<I>::min()) : F(0);
+  F t = std::trunc(x);
+  if (t >= upper) return TruncStatus::Overflow;
+  if (std::is_signed_v<I> ? t < lower : t <= F(-1)) return TruncStatus::Overflow;
+  out = static_cast<I>(t);
+  return TruncStatus::Ok;
+}
+
+// Saturating truncation (the nontrapping float-to-int conversions).
+template <typename I, typename F>
+I trunc_sat(F x) {
+  if (std::isnan(x)) return 0;
+  I out;
+  if (trunc_checked<I>(x, out) == TruncStatus::Ok) return out;
+  return x < 0 ? std::numeric_limits<I>::min() : std::numeric_limits<I>::max();
+}
+
+}  // namespace petrel::numeric

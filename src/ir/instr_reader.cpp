@@ -1,0 +1,148 @@
+#include "ir/instr_reader.hpp"
+
+namespace petrel {
+
+#define TRY_ASSIGN(var, expr)                          \
+  do {                                                 \
+    auto tmp_ = (expr);                                \
+    if (!tmp_) return std::unexpected(tmp_.error());   \
+    var = *tmp_;                                       \
+  } while (0)
+
+Result<void> InstrReader::next(Instr& in) {
+  in.offset = r_.offset();
+  uint8_t byte;
+  TRY_ASSIGN(byte, r_.u8());
+  uint16_t code = byte;
+  if (byte == 0xFC) {
+    uint32_t sub;
+    TRY_ASSIGN(sub, r_.u32());
+    if (sub > 0xFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
+    code = static_cast<uint16_t>(0xFC00 | sub);
+  }
+  auto op = op_from_code(code);
+  if (!op) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
+  in.op = *op;
+  in.has_type = false;
+  auto zero_byte = [&]() -> Result<void> {
+    uint8_t z;
+    TRY_ASSIGN(z, r_.u8());
+    if (z != 0) return r_.fail("zero byte expected");
+    return {};
+  };
+  switch (op_info(in.op).imm) {
+    case ImmKind::None: break;
+    case ImmKind::BlockType: {
+      // s33: negative values are the single-byte value types / empty; otherwise a type index.
+      int64_t v;
+      TRY_ASSIGN(v, r_.s33());
+      if (v == -64) {
+        in.block.kind = BlockType::Kind::Empty;
+      } else if (v < 0) {
+        uint8_t b = static_cast<uint8_t>(v & 0x7F);
+        if (!is_valtype_byte(b)) return malformed("malformed value type", SourcePos::at_offset(in.offset + 1));
+        in.block.kind = BlockType::Kind::Value;
+        in.block.value = static_cast<ValType>(b);
+      } else {
+        in.block.kind = BlockType::Kind::TypeIndex;
+        in.block.type_index = static_cast<uint32_t>(v);
+      }
+      break;
+    }
+    case ImmKind::Label:
+    case ImmKind::Func:
+    case ImmKind::Local:
+    case ImmKind::Global:
+    case ImmKind::Table:
+    case ImmKind::Data:
+    case ImmKind::Elem:
+      TRY_ASSIGN(in.a, r_.u32());
+      break;
+    case ImmKind::LabelTable: {
+      uint32_t n;
+      TRY_ASSIGN(n, r_.u32());
+      if (n > r_.remaining()) return r_.fail("unexpected end of section or function");
+      labels_.resize(n);
+      for (uint32_t i = 0; i < n; ++i) TRY_ASSIGN(labels_[i], r_.u32());
+      TRY_ASSIGN(in.a, r_.u32());
+      in.labels = labels_;
+      break;
+    }
+    case ImmKind::CallIndirect:
+      TRY_ASSIGN(in.a, r_.u32());  // type index
+      TRY_ASSIGN(in.b, r_.u32());  // table index (was a zero byte before reference types)
+      break;
+    case ImmKind::Memarg: {
+      uint32_t flags;
+      TRY_ASSIGN(flags, r_.u32());
+      // Bit 6 would select a memory index (multi-memory); larger values are malformed.
+      if (flags >= 64) return r_.fail("malformed memop flags");
+      in.align = flags;
+      in.b = 0;
+      TRY_ASSIGN(in.memarg_offset, r_.u32());
+      break;
+    }
+    case ImmKind::Memory: {
+      auto z = zero_byte();
+      if (!z) return z;
+      in.a = 0;
+      break;
+    }
+    case ImmKind::I32: {
+      int32_t v;
+      TRY_ASSIGN(v, r_.s32());
+      in.bits = static_cast<uint32_t>(v);
+      break;
+    }
+    case ImmKind::I64: {
+      int64_t v;
+      TRY_ASSIGN(v, r_.s64());
+      in.bits = static_cast<uint64_t>(v);
+      break;
+    }
+    case ImmKind::F32: TRY_ASSIGN(in.bits, r_.f32_bits()); break;
+    case ImmKind::F64: TRY_ASSIGN(in.bits, r_.f64_bits()); break;
+    case ImmKind::RefType: {
+      uint8_t b;
+      TRY_ASSIGN(b, r_.u8());
+      if (b != 0x70 && b != 0x6F) return malformed("malformed reference type", SourcePos::at_offset(r_.offset() - 1));
+      in.type = static_cast<ValType>(b);
+      break;
+    }
+    case ImmKind::SelectT: {
+      uint32_t n;
+      TRY_ASSIGN(n, r_.u32());
+      if (n != 1) return invalid("invalid result arity", SourcePos::at_offset(in.offset));
+      uint8_t b;
+      TRY_ASSIGN(b, r_.u8());
+      if (!is_valtype_byte(b)) return malformed("malformed value type", SourcePos::at_offset(r_.offset() - 1));
+      in.type = static_cast<ValType>(b);
+      in.has_type = true;
+      break;
+    }
+    case ImmKind::MemoryInit: {
+      TRY_ASSIGN(in.a, r_.u32());
+      auto z = zero_byte();
+      if (!z) return z;
+      break;
+    }
+    case ImmKind::MemoryCopy: {
+      auto z = zero_byte();
+      if (!z) return z;
+      z = zero_byte();
+      if (!z) return z;
+      break;
+    }
+    case ImmKind::TableInit:  // elem index, table index
+      TRY_ASSIGN(in.a, r_.u32());
+      TRY_ASSIGN(in.b, r_.u32());
+      break;
+    case ImmKind::TableCopy:  // destination table, source table
+      TRY_ASSIGN(in.a, r_.u32());
+      TRY_ASSIGN(in.b, r_.u32());
+      break;
+  }
+  return {};
+}
+
+}  // namespace petrel

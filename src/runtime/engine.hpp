@@ -1,0 +1,24 @@
+#pragma once
+#include <cstdint>
+#include <span>
+
+#include "support/error.hpp"
+
+namespace petrel {
+
+struct FuncInstance;
+
+// An execution engine (the interpreter; later compiled code). The runtime calls functions only
+// through this interface, so it links no engine in particular.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  // Calls `f` with `args` (one slot per parameter) and writes its results.
+  virtual Result<void> invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) = 0;
+};
+
+inline std::unexpected<Error> trap(std::string msg) {
+  return std::unexpected(Error{Error::Kind::Trap, std::move(msg), {}});
+}
+
+}  // namespace petrel

@@ -1,0 +1,89 @@
+// Runtime instances, as the spec's "runtime structure" chapter defines them.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ir/module.hpp"
+#include "runtime/memory.hpp"
+#include "runtime/value.hpp"
+#include "support/error.hpp"
+
+namespace petrel {
+
+struct ModuleInstance;
+class Store;
+
+// Per-module data an engine derives lazily (e.g. the interpreter's translated code), shared by
+// every instance of the module.
+struct EngineCache {
+  virtual ~EngineCache() = default;
+};
+
+// A decoded and validated module, ready to be instantiated any number of times.
+struct LoadedModule {
+  Module ir;
+  mutable std::mutex cache_mutex;
+  mutable std::unique_ptr<EngineCache> cache;
+};
+
+// A host function: reads `args`, writes `results`; returning an Error traps the caller.
+using HostCallback = std::function<Result<void>(std::span<const uint64_t> args, std::span<uint64_t> results)>;
+
+struct FuncInstance {
+  FuncType type;
+  uint32_t type_id = 0;                 // interned: equal ids mean equal types
+  ModuleInstance* instance = nullptr;   // null for host functions
+  uint32_t defined_index = 0;           // index among the module's defined functions
+  HostCallback host;
+  std::string debug_name;
+  // The engine's code for this function, filled in on first call (opaque to the runtime).
+  const void* engine_code = nullptr;
+};
+
+struct TableInstance {
+  TableType type;
+  std::vector<Ref> elems;
+  uint64_t max_size() const { return type.limits.max.value_or(0xFFFFFFFFu); }
+  // Grows by `delta` entries set to `init`; returns the old size or -1.
+  int64_t grow(uint64_t delta, Ref init);
+  TableType current_type() const { return {type.elem, {elems.size(), type.limits.max}}; }
+};
+
+struct GlobalInstance {
+  GlobalType type;
+  uint64_t value = 0;
+};
+
+struct ExternVal {
+  ExternKind kind = ExternKind::Func;
+  void* ptr = nullptr;  // FuncInstance*, TableInstance*, MemoryInstance* or GlobalInstance*
+  FuncInstance* func() const { return static_cast<FuncInstance*>(ptr); }
+  TableInstance* table() const { return static_cast<TableInstance*>(ptr); }
+  MemoryInstance* memory() const { return static_cast<MemoryInstance*>(ptr); }
+  GlobalInstance* global() const { return static_cast<GlobalInstance*>(ptr); }
+};
+
+struct ModuleInstance {
+  std::shared_ptr<const LoadedModule> module;
+  std::vector<uint32_t> type_ids;
+  std::vector<FuncInstance*> funcs;
+  std::vector<TableInstance*> tables;
+  std::vector<MemoryInstance*> memories;
+  std::vector<GlobalInstance*> globals;
+  std::vector<std::vector<Ref>> elem_segments;       // emptied by elem.drop
+  std::vector<std::span<const uint8_t>> data_segments;  // emptied by data.drop
+  std::vector<std::pair<std::string, ExternVal>> exports;
+
+  std::optional<ExternVal> find_export(std::string_view name) const;
+};
+
+// Interns function types so that engines compare signatures as integers.
+uint32_t intern_func_type(const FuncType& t);
+
+}  // namespace petrel

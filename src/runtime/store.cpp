@@ -1,0 +1,47 @@
+#include "runtime/store.hpp"
+
+namespace petrel {
+
+Store::Store(std::unique_ptr<Engine> engine, StoreLimits limits) : engine_(std::move(engine)), limits_(limits) {}
+Store::~Store() = default;
+
+FuncInstance* Store::add_host_func(FuncType type, HostCallback cb, std::string debug_name) {
+  auto f = std::make_unique<FuncInstance>();
+  f->type_id = intern_func_type(type);
+  f->type = std::move(type);
+  f->host = std::move(cb);
+  f->debug_name = std::move(debug_name);
+  return add_func(std::move(f));
+}
+
+FuncInstance* Store::add_func(std::unique_ptr<FuncInstance> f) {
+  funcs_.push_back(std::move(f));
+  return funcs_.back().get();
+}
+
+TableInstance* Store::add_table(TableType type, Ref init) {
+  auto t = std::make_unique<TableInstance>();
+  t->type = type;
+  t->elems.assign(type.limits.min, init);
+  tables_.push_back(std::move(t));
+  return tables_.back().get();
+}
+
+Result<MemoryInstance*> Store::add_memory(MemoryType type) {
+  auto m = MemoryInstance::create(type, limits_.max_memory_pages);
+  if (!m) return std::unexpected(m.error());
+  memories_.push_back(std::move(*m));
+  return memories_.back().get();
+}
+
+GlobalInstance* Store::add_global(GlobalType type, uint64_t value) {
+  globals_.push_back(std::make_unique<GlobalInstance>(GlobalInstance{type, value}));
+  return globals_.back().get();
+}
+
+ModuleInstance* Store::add_instance(std::unique_ptr<ModuleInstance> inst) {
+  instances_.push_back(std::move(inst));
+  return instances_.back().get();
+}
+
+}  // namespace petrel

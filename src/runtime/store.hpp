@@ -1,0 +1,47 @@
+// The store owns every runtime instance; references between instances are plain pointers
+// that stay valid for the store's lifetime.
+#pragma once
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "runtime/engine.hpp"
+#include "runtime/instances.hpp"
+
+namespace petrel {
+
+struct StoreLimits {
+  uint64_t max_memory_pages = kMaxPages;  // per memory
+};
+
+class Store {
+ public:
+  explicit Store(std::unique_ptr<Engine> engine, StoreLimits limits = {});
+  ~Store();
+
+  Engine& engine() { return *engine_; }
+  const StoreLimits& limits() const { return limits_; }
+
+  FuncInstance* add_host_func(FuncType type, HostCallback cb, std::string debug_name = {});
+  FuncInstance* add_func(std::unique_ptr<FuncInstance> f);
+  TableInstance* add_table(TableType type, Ref init);
+  Result<MemoryInstance*> add_memory(MemoryType type);
+  GlobalInstance* add_global(GlobalType type, uint64_t value);
+  ModuleInstance* add_instance(std::unique_ptr<ModuleInstance> inst);
+
+  // Calls `f` with raw slots; traps come back as Error{Kind::Trap}.
+  Result<void> call(FuncInstance* f, std::span<const uint64_t> args, std::span<uint64_t> results) {
+    return engine_->invoke(*f, args, results);
+  }
+
+ private:
+  std::unique_ptr<Engine> engine_;
+  StoreLimits limits_;
+  std::vector<std::unique_ptr<FuncInstance>> funcs_;
+  std::vector<std::unique_ptr<TableInstance>> tables_;
+  std::vector<std::unique_ptr<MemoryInstance>> memories_;
+  std::vector<std::unique_ptr<GlobalInstance>> globals_;
+  std::vector<std::unique_ptr<ModuleInstance>> instances_;
+};
+
+}  // namespace petrel

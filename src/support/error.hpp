@@ -1,0 +1,40 @@
+// Errors are values: every fallible operation across layers returns Result<T>.
+#pragma once
+#include <cstdint>
+#include <expected>
+#include <string>
+
+namespace petrel {
+
+// Where an error was found: a byte offset in a binary module, or a line:column in text.
+struct SourcePos {
+  enum class Kind : uint8_t { None, Offset, LineCol } kind = Kind::None;
+  uint64_t offset = 0;
+  uint32_t line = 0, column = 0;
+
+  static SourcePos at_offset(uint64_t off) { return {Kind::Offset, off, 0, 0}; }
+  static SourcePos at_line(uint32_t l, uint32_t c) { return {Kind::LineCol, 0, l, c}; }
+  std::string to_string() const;
+};
+
+// What went wrong, in the spec's wording (the testsuite compares message prefixes).
+struct Error {
+  enum class Kind : uint8_t { Malformed, Invalid, Unlinkable, Trap, Io, Usage } kind;
+  std::string message;
+  SourcePos pos;
+
+  // "offset 0x1f: unexpected end" / "3:14: unknown operator" / "unexpected end".
+  std::string describe() const;
+};
+
+template <typename T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> malformed(std::string msg, SourcePos pos = {}) {
+  return std::unexpected(Error{Error::Kind::Malformed, std::move(msg), pos});
+}
+inline std::unexpected<Error> invalid(std::string msg, SourcePos pos = {}) {
+  return std::unexpected(Error{Error::Kind::Invalid, std::move(msg), pos});
+}
+
+}  // namespace petrel

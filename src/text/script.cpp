@@ -1,0 +1,244 @@
+#include "text/script.hpp"
+
+#include <fmt/format.h>
+
+#include "text/lexer.hpp"
+#include "text/literals.hpp"
+#include "text/wat_parser.hpp"
+
+namespace petrel::text {
+namespace {
+
+#define TRY(var, expr)                                   \
+  auto var##_r = (expr);                                 \
+  if (!var##_r) return std::unexpected(var##_r.error()); \
+  auto var = std::move(*var##_r)
+#define CHECK(expr)                                      \
+  do {                                                   \
+    auto c_ = (expr);                                    \
+    if (!c_) return std::unexpected(c_.error());         \
+  } while (0)
+
+class ScriptParser {
+ public:
+  explicit ScriptParser(const std::vector<Token>& t) : t_(t) {}
+
+  Result<std::vector<Command>> run() {
+    std::vector<Command> out;
+    while (peek().kind != TokKind::Eof) {
+      TRY(cmd, command());
+      out.push_back(std::move(cmd));
+    }
+    return out;
+  }
+
+ private:
+  const Token& peek(size_t k = 0) const { return t_[std::min(p_ + k, t_.size() - 1)]; }
+  bool at_keyword(std::string_view kw, size_t k = 0) const {
+    return peek(k).kind == TokKind::Keyword && peek(k).text == kw;
+  }
+  std::unexpected<Error> fail(std::string msg) const { return malformed(std::move(msg), peek().pos()); }
+  Result<void> expect(TokKind k) {
+    if (peek().kind != k) return fail(fmt::format("unexpected token '{}'", peek().text));
+    ++p_;
+    return {};
+  }
+  Result<std::string> string() {
+    if (peek().kind != TokKind::String) return fail(fmt::format("expected a string, got '{}'", peek().text));
+    return decode_string(t_[p_++]);
+  }
+
+  Result<ScriptModule> module() {
+    size_t start = p_;
+    CHECK(expect(TokKind::LParen));
+    if (!at_keyword("module")) return fail("expected (module …)");
+    ++p_;
+    ScriptModule sm;
+    if (peek().kind == TokKind::Id) sm.id = std::string(t_[p_++].text);
+    if (at_keyword("binary") || at_keyword("quote")) {
+      sm.form = at_keyword("binary") ? ScriptModule::Form::Binary : ScriptModule::Form::Quote;
+      ++p_;
+      while (peek().kind == TokKind::String) {
+        TRY(s, string());
+        if (sm.form == ScriptModule::Form::Quote) sm.bytes += ' ';
+        sm.bytes += s;
+      }
+      CHECK(expect(TokKind::RParen));
+      return sm;
+    }
+    sm.form = ScriptModule::Form::Text;
+    size_t pos = start;
+    // A module with an id: parse it as if the id were absent (the parser skips it).
+    sm.text = parse_module(t_, pos);
+    // Skip to the end of the module group whatever the outcome.
+    p_ = start;
+    int depth = 0;
+    do {
+      if (peek().kind == TokKind::Eof) return fail("unclosed module");
+      if (peek().kind == TokKind::LParen) ++depth;
+      if (peek().kind == TokKind::RParen) --depth;
+      ++p_;
+    } while (depth > 0);
+    return sm;
+  }
+
+  Result<Value> constant(bool allow_patterns, Expected* pattern) {
+    CHECK(expect(TokKind::LParen));
+    if (peek().kind != TokKind::Keyword) return fail("expected a constant");
+    std::string_view kw = peek().text;
+    ++p_;
+    Value v;
+    auto number = [&]() -> Result<std::string_view> {
+      if (peek().kind != TokKind::Number && peek().kind != TokKind::Keyword) return fail("expected a number");
+      return t_[p_++].text;
+    };
+    if (kw == "i32.const" || kw == "i64.const") {
+      TRY(text, number());
+      unsigned bits = kw == "i32.const" ? 32 : 64;
+      auto lit = parse_int(text, bits);
+      if (lit.status != LitStatus::Ok) return fail("bad integer constant");
+      v = {bits == 32 ? ValType::I32 : ValType::I64, lit.value};
+    } else if (kw == "f32.const" || kw == "f64.const") {
+      bool f32 = kw == "f32.const";
+      v.type = f32 ? ValType::F32 : ValType::F64;
+      if (allow_patterns && (at_keyword("nan:canonical") || at_keyword("nan:arithmetic"))) {
+        pattern->kind = at_keyword("nan:canonical") ? Expected::Kind::CanonicalNan : Expected::Kind::ArithmeticNan;
+        ++p_;
+      } else {
+        TRY(text, number());
+        auto lit = f32 ? parse_f32(text) : parse_f64(text);
+        if (lit.status != LitStatus::Ok) return fail("bad float constant");
+        v.bits = lit.bits;
+      }
+    } else if (kw == "ref.null") {
+      if (at_keyword("func")) v = {ValType::FuncRef, kNullRef};
+      else if (at_keyword("extern")) v = {ValType::ExternRef, kNullRef};
+      else return fail("expected func or extern");
+      ++p_;
+    } else if (kw == "ref.extern" || kw == "ref.func") {
+      v.type = kw == "ref.extern" ? ValType::ExternRef : ValType::FuncRef;
+      if (peek().kind == TokKind::Number) {
+        auto lit = parse_uint(t_[p_++].text, 32);
+        if (lit.status != LitStatus::Ok) return fail("bad reference");
+        // Host references are numbered from 0; +1 keeps them distinct from null.
+        v.bits = lit.value + 1;
+      } else {
+        if (!allow_patterns) return fail("expected a reference number");
+        pattern->kind = Expected::Kind::AnyRef;
+      }
+    } else {
+      return fail(fmt::format("unsupported constant {}", kw));
+    }
+    CHECK(expect(TokKind::RParen));
+    return v;
+  }
+
+  Result<Expected> expected() {
+    Expected e;
+    if (peek().kind == TokKind::LParen && at_keyword("either", 1)) {
+      p_ += 2;
+      e.kind = Expected::Kind::Either;
+      while (peek().kind == TokKind::LParen) {
+        TRY(alt, expected());
+        e.alternatives.push_back(std::move(alt));
+      }
+      CHECK(expect(TokKind::RParen));
+      return e;
+    }
+    TRY(v, constant(true, &e));
+    e.value = v;
+    return e;
+  }
+
+  Result<Action> action() {
+    CHECK(expect(TokKind::LParen));
+    Action a;
+    if (at_keyword("invoke")) a.kind = Action::Kind::Invoke;
+    else if (at_keyword("get")) a.kind = Action::Kind::Get;
+    else return fail("expected invoke or get");
+    ++p_;
+    if (peek().kind == TokKind::Id) a.module = std::string(t_[p_++].text);
+    TRY(name, string());
+    a.name = std::move(name);
+    while (peek().kind == TokKind::LParen) {
+      TRY(v, constant(false, nullptr));
+      a.args.push_back(v);
+    }
+    CHECK(expect(TokKind::RParen));
+    return a;
+  }
+
+  Result<Command> command() {
+    Command c{};
+    c.line = peek().line;
+    if (peek().kind != TokKind::LParen || peek(1).kind != TokKind::Keyword) return fail("expected a command");
+    std::string_view kw = peek(1).text;
+    if (kw == "module") {
+      c.kind = Command::Kind::Module;
+      TRY(m, module());
+      c.module = std::move(m);
+      c.has_module = true;
+      return c;
+    }
+    if (kw == "invoke" || kw == "get") {
+      c.kind = Command::Kind::Action;
+      TRY(a, action());
+      c.action = std::move(a);
+      return c;
+    }
+    p_ += 2;
+    if (kw == "register") {
+      c.kind = Command::Kind::Register;
+      TRY(name, string());
+      c.message = std::move(name);
+      if (peek().kind == TokKind::Id) c.register_module = std::string(t_[p_++].text);
+    } else if (kw == "assert_return") {
+      c.kind = Command::Kind::AssertReturn;
+      TRY(a, action());
+      c.action = std::move(a);
+      while (peek().kind == TokKind::LParen) {
+        TRY(e, expected());
+        c.expected.push_back(std::move(e));
+      }
+    } else if (kw == "assert_trap" || kw == "assert_exhaustion") {
+      c.kind = kw == "assert_trap" ? Command::Kind::AssertTrap : Command::Kind::AssertExhaustion;
+      if (at_keyword("module", 1)) {
+        TRY(m, module());
+        c.module = std::move(m);
+        c.has_module = true;
+      } else {
+        TRY(a, action());
+        c.action = std::move(a);
+      }
+      TRY(msg, string());
+      c.message = std::move(msg);
+    } else if (kw == "assert_malformed" || kw == "assert_invalid" || kw == "assert_unlinkable" ||
+               kw == "assert_uninstantiable") {
+      c.kind = kw == "assert_malformed" ? Command::Kind::AssertMalformed
+             : kw == "assert_invalid" ? Command::Kind::AssertInvalid
+             : kw == "assert_unlinkable" ? Command::Kind::AssertUnlinkable : Command::Kind::AssertUninstantiable;
+      TRY(m, module());
+      c.module = std::move(m);
+      c.has_module = true;
+      TRY(msg, string());
+      c.message = std::move(msg);
+    } else {
+      return fail(fmt::format("unknown command {}", kw));
+    }
+    CHECK(expect(TokKind::RParen));
+    return c;
+  }
+
+  const std::vector<Token>& t_;
+  size_t p_ = 0;
+};
+
+}  // namespace
+
+Result<std::vector<Command>> parse_script(std::string_view source) {
+  auto tokens = tokenize(source);
+  if (!tokens) return std::unexpected(tokens.error());
+  return ScriptParser(*tokens).run();
+}
+
+}  // namespace petrel::text

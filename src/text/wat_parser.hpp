@@ -1,0 +1,17 @@
+#pragma once
+#include <span>
+#include <string_view>
+
+#include "ir/module.hpp"
+#include "text/lexer.hpp"
+
+namespace petrel::text {
+
+// Parses `(module $id? field*)` starting at tokens[pos] (the opening parenthesis) and leaves
+// `pos` after the closing one. Errors carry line:column and the spec's wording.
+Result<Module> parse_module(std::span<const Token> tokens, size_t& pos);
+
+// Parses a whole .wat source: one `(module …)`, or bare module fields.
+Result<Module> parse_wat(std::string_view source);
+
+}  // namespace petrel::text
