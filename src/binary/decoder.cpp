@@ -59,15 +59,17 @@ class Decoder {
 
     int last_rank = 0;
     bool saw_function = false, saw_code = false;
-    uint32_t declared_funcs = 0;
+    uint32_t declared_funcs = 0, code_count = 0;
     while (!r.at_end()) {
       uint64_t section_start = r.offset();
       TRY(id, r.u8());
       if (id > kDataCount) return malformed("malformed section id", SourcePos::at_offset(section_start));
       TRY(size, r.u32());
       if (size > r.remaining()) return malformed("length out of bounds", SourcePos::at_offset(r.offset()));
-      auto body = *r.bytes(size);
-      ByteReader s(body, r.offset() - size);
+      // Like the reference decoder, a section's contents are read from a stream that runs to
+      // the end of the module; its declared size is checked afterwards.
+      size_t body_start = r.pos();
+      ByteReader s(bytes_.subspan(body_start), body_start);
       s.set_eof_message("unexpected end of section or function");
       if (id != kCustom) {
         int rank = section_rank(id);
@@ -75,7 +77,13 @@ class Decoder {
         last_rank = rank;
       }
       switch (id) {
-        case kCustom: CHECK(custom(s)); break;
+        case kCustom: {
+          ByteReader cs(bytes_.subspan(body_start, size), body_start);
+          cs.set_eof_message("unexpected end of section or function");
+          CHECK(custom(cs));
+          s.seek(size);
+          break;
+        }
         case kType: CHECK(types(s)); break;
         case kImport: CHECK(imports(s)); break;
         case kFunction: {
@@ -99,13 +107,14 @@ class Decoder {
           m_.data_count = n;
           break;
         }
-        case kCode: CHECK(code(s)); saw_code = true; break;
+        case kCode: CHECK(code(s)); saw_code = true; code_count = code_count_; break;
         case kData: CHECK(datas(s)); break;
       }
-      if (!s.at_end()) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
+      if (s.pos() != size) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
+      r.seek(body_start + size);
     }
     (void)saw_function;
-    if (!saw_code && declared_funcs != 0)
+    if ((saw_code ? code_count : 0) != declared_funcs)
       return malformed("function and code section have inconsistent lengths");
     if (m_.data_count && *m_.data_count != m_.datas.size())
       return malformed("data count and data section have inconsistent lengths");
@@ -137,11 +146,11 @@ class Decoder {
     uint64_t at = s.offset();
     TRY(flags, s.u8());
     Limits l;
-    if (flags > 1) {
-      // 0x02/0x03 are shared memories (threads); anything else is not a limits flag at all.
-      return malformed(memory && flags <= 3 ? "shared memory requires threads" : "integer too large",
-                       SourcePos::at_offset(at));
-    }
+    // The flag is a LEB-encoded integer to the reference decoder: a continuation bit makes
+    // it too long, other values beyond 1 too large (shared memories need the threads proposal).
+    (void)memory;
+    if (flags & 0x80) return malformed("integer representation too long", SourcePos::at_offset(at));
+    if (flags > 1) return malformed("integer too large", SourcePos::at_offset(at));
     TRY(min, s.u32());
     l.min = min;
     if (flags & 1) {
@@ -361,32 +370,56 @@ class Decoder {
   }
   Result<void> code(ByteReader& s) {
     TRY(n, count(s));
-    if (n != m_.functions.size()) return malformed("function and code section have inconsistent lengths", SourcePos::at_offset(s.offset()));
+    code_count_ = n;
     for (uint32_t i = 0; i < n; ++i) {
       TRY(size, s.u32());
-      if (size > s.remaining()) return s.fail("unexpected end of section or function");
-      uint64_t body_at = s.offset();
-      ByteReader b(*s.bytes(size), body_at);
-      b.set_eof_message("unexpected end of section or function");
+      if (size > s.remaining()) return malformed("length out of bounds", SourcePos::at_offset(s.offset()));
+      size_t start = s.pos();
+      if (i >= m_.functions.size()) m_.functions.emplace_back();
       Function& f = m_.functions[i];
-      TRY(groups, count(b));
+      TRY(groups, count(s));
       uint64_t total = 0;
       std::vector<std::pair<uint32_t, ValType>> decls;
       for (uint32_t g = 0; g < groups; ++g) {
-        TRY(c, b.u32());
-        TRY(t, valtype(b));
+        TRY(c, s.u32());
+        TRY(t, valtype(s));
         total += c;
-        if (total > kMaxLocals) return malformed("too many locals", SourcePos::at_offset(b.offset()));
+        if (total > kMaxLocals) return malformed("too many locals", SourcePos::at_offset(s.offset()));
         decls.emplace_back(c, t);
       }
       for (auto [c, t] : decls) f.locals.insert(f.locals.end(), c, t);
-      auto instrs = *b.bytes(b.remaining());
-      f.body_offset = b.offset() - instrs.size();
+      size_t instr_start = s.pos();
+      CHECK(skip_body(s));
+      if (s.pos() != start + size) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
+      auto instrs = s.data().subspan(instr_start, s.pos() - instr_start);
+      f.body_offset = s.offset() - instrs.size();
       f.body_begin = static_cast<uint32_t>(m_.code.size());
       m_.code.insert(m_.code.end(), instrs.begin(), instrs.end());
       f.body_end = static_cast<uint32_t>(m_.code.size());
-      body_offsets_.push_back(f.body_offset);
     }
+    return {};
+  }
+  // Decodes a body's instructions up to its final `end`, checking that they are well formed
+  // and properly nested.
+  Result<void> skip_body(ByteReader& s) {
+    InstrReader ir(s.data().subspan(s.pos()), s.offset());
+    Instr in;
+    std::vector<Op> blocks{Op::Block};
+    while (!blocks.empty()) {
+      CHECK(ir.next(in));
+      switch (in.op) {
+        case Op::Block:
+        case Op::Loop:
+        case Op::If: blocks.push_back(in.op); break;
+        case Op::Else:
+          if (blocks.back() != Op::If) return malformed("END opcode expected", SourcePos::at_offset(in.offset));
+          blocks.back() = Op::Else;
+          break;
+        case Op::End: blocks.pop_back(); break;
+        default: break;
+      }
+    }
+    s.seek(s.pos() + ir.pos());
     return {};
   }
   Result<void> datas(ByteReader& s) {
@@ -419,7 +452,7 @@ class Decoder {
 
   std::span<const uint8_t> bytes_;
   Module m_;
-  std::vector<uint64_t> body_offsets_;
+  uint32_t code_count_ = 0;
 };
 
 }  // namespace

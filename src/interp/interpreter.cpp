@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "interp/numeric.hpp"
 #include "interp/translator.hpp"
 
@@ -104,6 +106,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   uint64_t mem_size = 0;
   Frame* ft = frame_top_;
   const char* trap_msg = nullptr;
+  uint64_t uninitialized_index = 0;
   Error host_error{Error::Kind::Trap, {}, {}};
   FuncInstance* callee = entry;
 
@@ -212,7 +215,10 @@ L_CallIndirect: {
   uint64_t i = U32(*--sp);
   if (i >= table->elems.size()) TRAP("undefined element");
   Ref r = table->elems[i];
-  if (r == kNullRef) TRAP("uninitialized element");
+  if (r == kNullRef) {
+    uninitialized_index = i;
+    goto trap_uninitialized;
+  }
   callee = reinterpret_cast<FuncInstance*>(r);
   if (callee->type_id != inst->type_ids[type_index]) TRAP("indirect call type mismatch");
   goto do_call;
@@ -589,10 +595,10 @@ L_I64RemU: {
   BINARY(I64Rotr, std::rotr(a, static_cast<int>(b & 63)))
   UNARY(F32Abs, U32(a) & 0x7FFFFFFFu)
   UNARY(F32Neg, U32(a) ^ 0x80000000u)
-  UNARY(F32Ceil, f32_slot(std::ceil(as_f32(a))))
-  UNARY(F32Floor, f32_slot(std::floor(as_f32(a))))
-  UNARY(F32Trunc, f32_slot(std::trunc(as_f32(a))))
-  UNARY(F32Nearest, f32_slot(std::nearbyint(as_f32(a))))
+  UNARY(F32Ceil, f32_slot(numeric::wasm_ceil(as_f32(a))))
+  UNARY(F32Floor, f32_slot(numeric::wasm_floor(as_f32(a))))
+  UNARY(F32Trunc, f32_slot(numeric::wasm_trunc(as_f32(a))))
+  UNARY(F32Nearest, f32_slot(numeric::wasm_nearest(as_f32(a))))
   UNARY(F32Sqrt, f32_slot(std::sqrt(as_f32(a))))
   BINARY(F32Add, f32_slot(as_f32(a) + as_f32(b)))
   BINARY(F32Sub, f32_slot(as_f32(a) - as_f32(b)))
@@ -603,10 +609,10 @@ L_I64RemU: {
   BINARY(F32Copysign, (U32(a) & 0x7FFFFFFFu) | (U32(b) & 0x80000000u))
   UNARY(F64Abs, a & 0x7FFFFFFFFFFFFFFFull)
   UNARY(F64Neg, a ^ 0x8000000000000000ull)
-  UNARY(F64Ceil, f64_slot(std::ceil(as_f64(a))))
-  UNARY(F64Floor, f64_slot(std::floor(as_f64(a))))
-  UNARY(F64Trunc, f64_slot(std::trunc(as_f64(a))))
-  UNARY(F64Nearest, f64_slot(std::nearbyint(as_f64(a))))
+  UNARY(F64Ceil, f64_slot(numeric::wasm_ceil(as_f64(a))))
+  UNARY(F64Floor, f64_slot(numeric::wasm_floor(as_f64(a))))
+  UNARY(F64Trunc, f64_slot(numeric::wasm_trunc(as_f64(a))))
+  UNARY(F64Nearest, f64_slot(numeric::wasm_nearest(as_f64(a))))
   UNARY(F64Sqrt, f64_slot(std::sqrt(as_f64(a))))
   BINARY(F64Add, f64_slot(as_f64(a) + as_f64(b)))
   BINARY(F64Sub, f64_slot(as_f64(a) - as_f64(b)))
@@ -667,6 +673,9 @@ L_I64RemU: {
   UNARY(I64TruncSatF64S, static_cast<uint64_t>(numeric::trunc_sat<int64_t>(as_f64(a))))
   UNARY(I64TruncSatF64U, numeric::trunc_sat<uint64_t>(as_f64(a)))
 
+trap_uninitialized:
+  // The testsuite expects the element index in this message.
+  return trap(fmt::format("uninitialized element {}", uninitialized_index));
 do_trap:
   frame_top_ = frame_top_;  // the caller (invoke) restores sp_ and frame_top_
   if (trap_msg) return trap(trap_msg);

@@ -21,6 +21,18 @@ F wasm_max(F a, F b) {
   return a > b ? a : b;
 }
 
+// Rounding functions must return a quiet NaN for any NaN input; the C library passes
+// signalling NaNs through unchanged.
+template <typename F, typename Fn>
+F wasm_round(F x, Fn fn) {
+  if (std::isnan(x)) return x + x;
+  return fn(x);
+}
+template <typename F> F wasm_ceil(F x) { return wasm_round(x, [](F v) { return std::ceil(v); }); }
+template <typename F> F wasm_floor(F x) { return wasm_round(x, [](F v) { return std::floor(v); }); }
+template <typename F> F wasm_trunc(F x) { return wasm_round(x, [](F v) { return std::trunc(v); }); }
+template <typename F> F wasm_nearest(F x) { return wasm_round(x, [](F v) { return std::nearbyint(v); }); }
+
 // Truncation outcome: the value, or which trap applies.
 enum class TruncStatus { Ok, Nan, Overflow };
 

@@ -151,7 +151,7 @@ class Translator {
       }
       default: break;
     }
-    if (!live()) return;
+    if (!live() || in.op == Op::Nop) return;
 
     if (info.params != "*") {
       emit(iop(in.op));

@@ -76,7 +76,9 @@ Result<void> InstrReader::next(Instr& in) {
       uint32_t flags;
       TRY_ASSIGN(flags, r_.u32());
       // Bit 6 would select a memory index (multi-memory); larger values are malformed.
-      if (flags >= 64) return r_.fail("malformed memop flags");
+      // Alignment exponents of 32 or more cannot be encoded (bit 6 selects a memory index
+      // in the multi-memory proposal, which WebAssembly 2.0 lacks).
+      if (flags >= 32) return r_.fail("malformed memop flags");
       in.align = flags;
       in.b = 0;
       TRY_ASSIGN(in.memarg_offset, r_.u32());

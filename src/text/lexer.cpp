@@ -59,7 +59,7 @@ Result<std::vector<Token>> tokenize(std::string_view src) {
       continue;
     }
     if (c == ';' && i + 1 < src.size() && src[i + 1] == ';') {
-      while (i < src.size() && src[i] != '\n') ++i;
+      while (i < src.size() && src[i] != '\n' && src[i] != '\r') ++i;
       continue;
     }
     if (c == '(' && i + 1 < src.size() && src[i + 1] == ';') {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "text/lexer.hpp"
 #include "text/literals.hpp"
 #include "text/wat_parser.hpp"
@@ -238,7 +240,21 @@ class ScriptParser {
 Result<std::vector<Command>> parse_script(std::string_view source) {
   auto tokens = tokenize(source);
   if (!tokens) return std::unexpected(tokens.error());
-  return ScriptParser(*tokens).run();
+  const auto& t = *tokens;
+  // A script may be a bare module body (`(func) (memory 0) …`): one module, nothing else.
+  static constexpr std::string_view kFields[] = {"type", "import", "func", "table", "memory",
+                                                 "global", "export", "start", "elem", "data"};
+  if (t.size() > 1 && t[1].kind == TokKind::Keyword &&
+      std::find(std::begin(kFields), std::end(kFields), t[1].text) != std::end(kFields)) {
+    Command c{};
+    c.kind = Command::Kind::Module;
+    c.line = t[0].line;
+    c.has_module = true;
+    c.module.form = ScriptModule::Form::Quote;
+    c.module.bytes = std::string(source);
+    return std::vector<Command>{std::move(c)};
+  }
+  return ScriptParser(t).run();
 }
 
 }  // namespace petrel::text

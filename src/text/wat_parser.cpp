@@ -110,7 +110,10 @@ class Parser {
   // The error for an unexpected token: reserved tokens and unknown keywords are "unknown operator".
   std::unexpected<Error> fail_here() const {
     const Token& t = peek();
-    if (t.kind == TokKind::Reserved || t.kind == TokKind::Keyword)
+    // The script patterns nan:canonical/nan:arithmetic are tokens of their own to the
+    // reference parser; any other stray keyword is an unknown operator.
+    bool nan_pattern = t.text == "nan:canonical" || t.text == "nan:arithmetic";
+    if (t.kind == TokKind::Reserved || t.kind == TokKind::Number || (t.kind == TokKind::Keyword && !nan_pattern))
       return fail(fmt::format("unknown operator {}", t.text));
     if (t.kind == TokKind::Eof) return fail("unexpected end of input");
     return fail(fmt::format("unexpected token {}", t.text));
@@ -219,10 +222,9 @@ class Parser {
     while (at_field("param")) {
       p_ += 2;
       if (auto id = opt_id()) {
-        if (!names) return fail("unexpected token", t_[p_ - 1]);
         TRY(t, valtype());
         ft.params.push_back(t);
-        names->push_back(id);
+        if (names) names->push_back(id);
       } else {
         while (peek().kind != TokKind::RParen) {
           TRY(t, valtype());
@@ -240,6 +242,7 @@ class Parser {
       }
       CHECK(expect(TokKind::RParen));
     }
+    if (at_field("param")) return fail("unexpected token");
     return {};
   }
   uint32_t find_or_add_type(const FuncType& ft) {
@@ -716,6 +719,25 @@ class Parser {
       }
       return {};
     }
+    if (allow_bare_indices && peek().kind == TokKind::LParen) {
+      // Inline table segments may list expressions without naming the type.
+      while (peek().kind == TokKind::LParen) {
+        Code c;
+        labels_.clear();
+        if (at_field("item")) {
+          p_ += 2;
+          CHECK(instrs(c));
+          CHECK(expect(TokKind::RParen));
+        } else {
+          CHECK(folded(c));
+        }
+        c.op(Op::End);
+        ConstExpr e;
+        e.code = std::move(c.bytes);
+        seg.items.push_back(std::move(e));
+      }
+      return {};
+    }
     if (allow_bare_indices) {
       seg.type = ValType::FuncRef;
       while (at_index()) {
@@ -874,7 +896,7 @@ class Parser {
       c.op(Op::If);
       c.bytes.insert(c.bytes.end(), bt.bytes.begin(), bt.bytes.end());
       labels_.push_back(label);
-      if (!at_field("then")) return fail_here();
+      if (!at_field("then")) return fail("unexpected token");
       p_ += 2;
       CHECK(instrs(c));
       CHECK(expect(TokKind::RParen));
@@ -947,6 +969,18 @@ class Parser {
     if (!op) return fail(fmt::format("unknown operator {}", kw));
     ++p_;
     const OpInfo& info = op_info(*op);
+    if (*op == Op::Select) {
+      if (at_field("result")) {
+        FuncType ft;
+        CHECK(params_results(ft, nullptr));
+        c.op(Op::SelectT);
+        c.u32(ft.results.size());
+        for (auto t : ft.results) c.byte(static_cast<uint8_t>(t));
+        return {};
+      }
+      c.op(Op::Select);
+      return {};
+    }
     switch (info.imm) {
       case ImmKind::None:
         c.op(*op);
@@ -1116,18 +1150,6 @@ class Parser {
         return {};
       }
       case ImmKind::BlockType: break;
-    }
-    if (*op == Op::Select) {
-      if (at_field("result")) {
-        FuncType ft;
-        CHECK(params_results(ft, nullptr));
-        c.op(Op::SelectT);
-        c.u32(ft.results.size());
-        for (auto t : ft.results) c.byte(static_cast<uint8_t>(t));
-        return {};
-      }
-      c.op(Op::Select);
-      return {};
     }
     return fail(fmt::format("unknown operator {}", kw), at);
   }

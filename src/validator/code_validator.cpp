@@ -84,7 +84,7 @@ class CodeValidator {
     auto t = pop();
     if (!t) return t;
     if (*t != vt(expect) && *t != VT::Unknown) return mismatch();
-    return vt(expect);
+    return *t;
   }
   Result<void> pop_all(const std::vector<ValType>& ts) {
     for (size_t i = ts.size(); i-- > 0;) CHECK(pop(ts[i]));

@@ -58,14 +58,14 @@ class ModuleValidator {
       if (seg.mode == SegmentMode::Active) {
         if (seg.table >= m_.total_tables()) return invalid(fmt::format("unknown table {}", seg.table));
         if (m_.table_type(seg.table).elem != seg.type) return invalid("type mismatch");
-        CHECK(const_expr(seg.offset, ValType::I32, m_.total_globals()));
+        CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
       }
-      for (const auto& item : seg.items) CHECK(const_expr(item, seg.type, m_.total_globals()));
+      for (const auto& item : seg.items) CHECK(const_expr(item, seg.type, m_.num_imported_globals));
     }
     for (const auto& seg : m_.datas) {
       if (seg.mode == SegmentMode::Active) {
         if (seg.memory >= m_.total_memories()) return invalid(fmt::format("unknown memory {}", seg.memory));
-        CHECK(const_expr(seg.offset, ValType::I32, m_.total_globals()));
+        CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
       }
     }
     for (uint32_t i = 0; i < m_.functions.size(); ++i) CHECK(validate_function(m_, i, declared_refs_));
