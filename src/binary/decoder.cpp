@@ -1,6 +1,7 @@
 #include "binary/decoder.hpp"
 
 #include "ir/instr_reader.hpp"
+#include "ir/limits.hpp"
 #include "support/byte_reader.hpp"
 
 namespace petrel {
@@ -17,8 +18,7 @@ namespace {
     if (!c_) return std::unexpected(c_.error());        \
   } while (0)
 
-// Fewer locals than this are accepted; more would only waste memory (other engines agree on it).
-constexpr uint64_t kMaxLocals = 50000;
+using limits::kMaxLocals;
 
 enum SectionId : uint8_t {
   kCustom = 0, kType, kImport, kFunction, kTable, kMemory, kGlobal, kExport, kStart, kElement,
@@ -410,7 +410,11 @@ class Decoder {
       switch (in.op) {
         case Op::Block:
         case Op::Loop:
-        case Op::If: blocks.push_back(in.op); break;
+        case Op::If:
+          if (blocks.size() > limits::kMaxNesting)
+            return malformed("blocks nested too deeply (implementation limit 10000)", SourcePos::at_offset(in.offset));
+          blocks.push_back(in.op);
+          break;
         case Op::Else:
           if (blocks.back() != Op::If) return malformed("END opcode expected", SourcePos::at_offset(in.offset));
           blocks.back() = Op::Else;

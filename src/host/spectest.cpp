@@ -45,8 +45,8 @@ void define_spectest(Store& store, Linker& linker) {
   global("global_f32", ValType::F32, std::bit_cast<uint32_t>(666.6f));
   global("global_f64", ValType::F64, std::bit_cast<uint64_t>(666.6));
 
-  linker.define("spectest", "table",
-                ExternVal{ExternKind::Table, store.add_table(TableType{ValType::FuncRef, {10, 20}}, kNullRef)});
+  if (auto table = store.add_table(TableType{ValType::FuncRef, {10, 20}}, kNullRef))
+    linker.define("spectest", "table", ExternVal{ExternKind::Table, *table});
   auto mem = store.add_memory(MemoryType{{1, 2}});
   if (mem) linker.define("spectest", "memory", ExternVal{ExternKind::Memory, *mem});
 }

@@ -33,6 +33,21 @@ void* map_zeroed(size_t bytes) {
   return p == MAP_FAILED ? nullptr : p;
 }
 
+// Calls a host function whose arguments are the top slots at `sp`, replacing them with its
+// results. Kept out of the dispatch loop: it owns objects with destructors.
+bool call_host(FuncInstance& f, uint64_t* sp, Error& error) {
+  size_t np = f.type.params.size(), nr = f.type.results.size();
+  uint64_t* args = sp - np;
+  std::vector<uint64_t> results(nr);
+  auto r = f.host(std::span<const uint64_t>(args, np), std::span<uint64_t>(results));
+  if (!r) {
+    error = std::move(r.error());
+    return false;
+  }
+  std::copy(results.begin(), results.end(), args);
+  return true;
+}
+
 // Filled by the first call of execute(); indexed by IOp.
 const void* const* g_handlers = nullptr;
 
@@ -226,24 +241,10 @@ L_CallIndirect: {
 do_call: {
   if (!callee->instance) {
     // Host function: arguments are on the stack; results replace them.
-    size_t np = callee->type.params.size(), nr = callee->type.results.size();
-    uint64_t* args = sp - np;
-    uint64_t small[8];
-    std::vector<uint64_t> big;
-    uint64_t* res = small;
-    if (nr > 8) {
-      big.resize(nr);
-      res = big.data();
-    }
     sp_ = sp;
     frame_top_ = ft;
-    auto r = callee->host(std::span<const uint64_t>(args, np), std::span<uint64_t>(res, nr));
-    if (!r) {
-      host_error = std::move(r.error());
-      goto do_trap;
-    }
-    std::copy(res, res + nr, args);
-    sp = args + nr;
+    if (!call_host(*callee, sp, host_error)) goto do_trap;
+    sp = sp - callee->type.params.size() + callee->type.results.size();
     RELOAD_MEMORY();
     NEXT();
   }
@@ -677,7 +678,7 @@ trap_uninitialized:
   // The testsuite expects the element index in this message.
   return trap(fmt::format("uninitialized element {}", uninitialized_index));
 do_trap:
-  frame_top_ = frame_top_;  // the caller (invoke) restores sp_ and frame_top_
+  // invoke() restores sp_ and frame_top_ to their values at entry.
   if (trap_msg) return trap(trap_msg);
   return std::unexpected(std::move(host_error));
 }

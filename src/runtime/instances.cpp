@@ -6,9 +6,7 @@ namespace petrel {
 
 int64_t TableInstance::grow(uint64_t delta, Ref init) {
   uint64_t old = elems.size();
-  if (delta > max_size() - old) return -1;
-  // Guard the host against absurd requests even when the type allows them.
-  if (old + delta > (uint64_t{1} << 24)) return -1;
+  if (old > max_size() || delta > max_size() - old) return -1;
   elems.resize(old + delta, init);
   return static_cast<int64_t>(old);
 }

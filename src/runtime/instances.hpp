@@ -1,6 +1,7 @@
 // Runtime instances, as the spec's "runtime structure" chapter defines them.
 #pragma once
 #include <cstdint>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -49,7 +50,8 @@ struct FuncInstance {
 struct TableInstance {
   TableType type;
   std::vector<Ref> elems;
-  uint64_t max_size() const { return type.limits.max.value_or(0xFFFFFFFFu); }
+  uint64_t limit = uint64_t{1} << 24;  // the embedder's cap on elements, below the type's max
+  uint64_t max_size() const { return std::min<uint64_t>(type.limits.max.value_or(0xFFFFFFFFu), limit); }
   // Grows by `delta` entries set to `init`; returns the old size or -1.
   int64_t grow(uint64_t delta, Ref init);
   TableType current_type() const { return {type.elem, {elems.size(), type.limits.max}}; }

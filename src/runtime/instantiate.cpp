@@ -11,9 +11,6 @@
 namespace petrel {
 namespace {
 
-// Tables larger than this are refused at instantiation rather than allocated.
-constexpr uint64_t kMaxTableElems = uint64_t{1} << 24;
-
 std::unexpected<Error> unlinkable(std::string msg) {
   return std::unexpected(Error{Error::Kind::Unlinkable, std::move(msg), {}});
 }
@@ -110,8 +107,9 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     inst.funcs.push_back(store.add_func(std::move(f)));
   }
   for (const auto& t : m.tables) {
-    if (t.limits.min > kMaxTableElems) return trap("table size exceeds the implementation limit");
-    inst.tables.push_back(store.add_table(t, kNullRef));
+    auto table = store.add_table(t, kNullRef);
+    if (!table) return std::unexpected(table.error());
+    inst.tables.push_back(*table);
   }
   for (const auto& mt : m.memories) {
     auto mem = store.add_memory(mt);

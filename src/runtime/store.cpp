@@ -19,9 +19,12 @@ FuncInstance* Store::add_func(std::unique_ptr<FuncInstance> f) {
   return funcs_.back().get();
 }
 
-TableInstance* Store::add_table(TableType type, Ref init) {
+Result<TableInstance*> Store::add_table(TableType type, Ref init) {
+  if (type.limits.min > limits_.max_table_elems)
+    return std::unexpected(Error{Error::Kind::Trap, "table limit exceeded: initial size too large", {}});
   auto t = std::make_unique<TableInstance>();
   t->type = type;
+  t->limit = limits_.max_table_elems;
   t->elems.assign(type.limits.min, init);
   tables_.push_back(std::move(t));
   return tables_.back().get();

@@ -11,7 +11,8 @@
 namespace petrel {
 
 struct StoreLimits {
-  uint64_t max_memory_pages = kMaxPages;  // per memory
+  uint64_t max_memory_pages = kMaxPages;       // per memory
+  uint64_t max_table_elems = uint64_t{1} << 24;  // per table (16 Mi references, 128 MiB)
 };
 
 class Store {
@@ -24,7 +25,8 @@ class Store {
 
   FuncInstance* add_host_func(FuncType type, HostCallback cb, std::string debug_name = {});
   FuncInstance* add_func(std::unique_ptr<FuncInstance> f);
-  TableInstance* add_table(TableType type, Ref init);
+  // Fails when the initial size exceeds the store's table limit.
+  Result<TableInstance*> add_table(TableType type, Ref init);
   Result<MemoryInstance*> add_memory(MemoryType type);
   GlobalInstance* add_global(GlobalType type, uint64_t value);
   ModuleInstance* add_instance(std::unique_ptr<ModuleInstance> inst);

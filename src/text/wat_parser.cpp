@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "ir/limits.hpp"
 #include "ir/opcodes.hpp"
 #include "support/utf8.hpp"
 #include "text/literals.hpp"
@@ -872,7 +873,20 @@ class Parser {
     return {};
   }
 
+  // Counts nesting of folded expressions and blocks, which the parser handles recursively.
+  struct DepthGuard {
+    uint32_t& depth;
+    explicit DepthGuard(uint32_t& d) : depth(++d) {}
+    ~DepthGuard() { --depth; }
+  };
+  Result<void> check_depth() {
+    if (depth_ > limits::kMaxNesting) return fail("expressions nested too deeply (implementation limit 10000)");
+    return {};
+  }
+
   Result<void> folded(Code& c) {
+    DepthGuard guard(depth_);
+    CHECK(check_depth());
     CHECK(expect(TokKind::LParen));
     if (peek().kind != TokKind::Keyword) return fail_here();
     std::string_view kw = peek().text;
@@ -947,6 +961,8 @@ class Parser {
     const Token& at = peek();
     std::string_view kw = at.text;
     if (kw == "block" || kw == "loop" || kw == "if") {
+      DepthGuard guard(depth_);
+      CHECK(check_depth());
       ++p_;
       auto label = opt_id();
       c.op(kw == "block" ? Op::Block : kw == "loop" ? Op::Loop : Op::If);
@@ -1162,6 +1178,7 @@ class Parser {
   std::optional<std::string_view> first_definition_;
   std::unordered_map<std::string_view, uint32_t> locals_;
   std::vector<std::optional<std::string_view>> labels_;
+  uint32_t depth_ = 0;
 };
 
 }  // namespace

@@ -17,7 +17,12 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
   ss << in.rdbuf();
   std::string data = ss.str();
   Result<std::shared_ptr<const LoadedModule>> lm;
-  if (data.size() >= 4 && data.compare(0, 4, std::string("\0asm", 4)) == 0) {
+  // Text is told apart by its extension; anything else that is not plainly text (a NUL
+  // byte, or a .wasm name) goes to the binary decoder, which names what is wrong with it.
+  bool text_name = path.ends_with(".wat") || path.ends_with(".wast");
+  bool binary = data.compare(0, 4, std::string("\0asm", 4)) == 0 ||
+                (!text_name && (path.ends_with(".wasm") || data.find('\0') != std::string::npos));
+  if (binary) {
     lm = load_binary(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()));
   } else {
     auto m = text::parse_wat(data);
