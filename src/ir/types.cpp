@@ -16,11 +16,17 @@ const char* valtype_name(ValType t) {
 }
 
 std::string to_string(const FuncType& t) {
+  auto list = [](const std::vector<ValType>& ts) {
+    std::string s;
+    for (size_t i = 0; i < ts.size(); ++i) {
+      if (i) s.append(" ");
+      s.append(valtype_name(ts[i]));
+    }
+    return s;
+  };
   std::string s = "[";
-  for (size_t i = 0; i < t.params.size(); ++i) s += (i ? " " : "") + std::string(valtype_name(t.params[i]));
-  s += "] -> [";
-  for (size_t i = 0; i < t.results.size(); ++i) s += (i ? " " : "") + std::string(valtype_name(t.results[i]));
-  return s + "]";
+  s.append(list(t.params)).append("] -> [").append(list(t.results)).append("]");
+  return s;
 }
 
 bool limits_match(const Limits& actual, const Limits& expected) {

@@ -9,6 +9,7 @@
 
 #include "ir/limits.hpp"
 #include "ir/opcodes.hpp"
+#include "support/stack_guard.hpp"
 #include "support/utf8.hpp"
 #include "text/literals.hpp"
 
@@ -880,7 +881,8 @@ class Parser {
     ~DepthGuard() { --depth; }
   };
   Result<void> check_depth() {
-    if (depth_ > limits::kMaxNesting) return fail("expressions nested too deeply (implementation limit 10000)");
+    if (depth_ > limits::kMaxNesting || native_stack_low())
+      return fail("expressions nested too deeply (implementation limit 10000)");
     return {};
   }
 

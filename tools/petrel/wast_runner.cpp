@@ -42,7 +42,7 @@ std::string show_expected(const Expected& e) {
     case Expected::Kind::AnyRef: return fmt::format("({})", e.value.type == ValType::FuncRef ? "ref.func" : "ref.extern");
     case Expected::Kind::Either: {
       std::string s = "(either";
-      for (const auto& a : e.alternatives) s += " " + show_expected(a);
+      for (const auto& a : e.alternatives) s.append(" ").append(show_expected(a));
       return s + ")";
     }
   }
