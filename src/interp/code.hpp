@@ -19,23 +19,30 @@ union Word {
 // Internal instructions: every wasm Op (same numbering) plus these.
 enum class IOp : uint16_t {
   Jump = static_cast<uint16_t>(Op::Count_),  // target
-  JumpAdjust,    // target, drop, keep: branch that moves `keep` results down over `drop` slots
+  JumpAdjust,    // target, drop, keep: branch that moves `keep` slots down over `drop` slots
   BrIfAdjust,    // target, drop, keep
   BrUnless,      // target (the `if` test)
   Const,         // value
   Halt,          // leaves the dispatch loop (return address of a host-to-wasm entry)
+  LocalGetV,     // slot: the v128 forms of the variable instructions move two slots
+  LocalSetV,
+  LocalTeeV,
+  GlobalGetV,    // index
+  GlobalSetV,
+  SelectV,
   Count_
 };
 constexpr uint16_t kNumIOps = static_cast<uint16_t>(IOp::Count_);
 constexpr uint16_t iop(Op op) { return static_cast<uint16_t>(op); }
 constexpr uint16_t iop(IOp op) { return static_cast<uint16_t>(op); }
 
+// Sizes below are in 64-bit slots; a v128 takes two.
 struct CompiledFunction {
   std::vector<Word> code;
   uint32_t num_params = 0;
   uint32_t num_locals = 0;      // declared locals, after the parameters
   uint32_t num_results = 0;
-  uint32_t max_stack = 0;       // params + locals + deepest operand stack, in slots
+  uint32_t max_stack = 0;       // params + locals + deepest operand stack
 };
 
 }  // namespace petrel::interp

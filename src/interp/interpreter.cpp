@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "interp/numeric.hpp"
+#include "interp/simd.hpp"
 #include "interp/translator.hpp"
 
 namespace petrel::interp {
@@ -36,7 +37,7 @@ void* map_zeroed(size_t bytes) {
 // Calls a host function whose arguments are the top slots at `sp`, replacing them with its
 // results. Kept out of the dispatch loop: it owns objects with destructors.
 bool call_host(FuncInstance& f, uint64_t* sp, Error& error) {
-  size_t np = f.type.params.size(), nr = f.type.results.size();
+  size_t np = slot_count(f.type.params), nr = slot_count(f.type.results);
   uint64_t* args = sp - np;
   std::vector<uint64_t> results(nr);
   auto r = f.host(std::span<const uint64_t>(args, np), std::span<uint64_t>(results));
@@ -107,7 +108,9 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #include "ir/opcodes.def"
 #undef OP
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt,
+      &&L_LocalGetV, &&L_LocalSetV, &&L_LocalTeeV, &&L_GlobalGetV, &&L_GlobalSetV, &&L_SelectV,
   };
+  static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {
     g_handlers = handlers;
     return {};
@@ -244,7 +247,7 @@ do_call: {
     sp_ = sp;
     frame_top_ = ft;
     if (!call_host(*callee, sp, host_error)) goto do_trap;
-    sp = sp - callee->type.params.size() + callee->type.results.size();
+    sp = sp - slot_count(callee->type.params) + slot_count(callee->type.results);
     RELOAD_MEMORY();
     NEXT();
   }
@@ -673,6 +676,9 @@ L_I64RemU: {
   UNARY(I64TruncSatF32U, numeric::trunc_sat<uint64_t>(as_f32(a)))
   UNARY(I64TruncSatF64S, static_cast<uint64_t>(numeric::trunc_sat<int64_t>(as_f64(a))))
   UNARY(I64TruncSatF64U, numeric::trunc_sat<uint64_t>(as_f64(a)))
+
+  // ---- SIMD -------------------------------------------------------------------------------------
+#include "interp/simd_handlers.inc"
 
 trap_uninitialized:
   // The testsuite expects the element index in this message.

@@ -1,25 +1,27 @@
-// One pass over a validated body: track the operand-stack height, emit handler words and
-// immediates, and patch forward branches when their block ends. Code after an unconditional
-// branch is not emitted.
+// One pass over a validated body: track the operand stack (types, hence slot widths), emit
+// handler words and immediates, and patch forward branches when their block ends. Code after
+// an unconditional branch is not emitted. Heights and branch adjustments are in slots.
 #include "interp/translator.hpp"
 
 #include <algorithm>
 
 #include "ir/instr_reader.hpp"
+#include "runtime/value.hpp"
 
 namespace petrel::interp {
 namespace {
 
 struct Ctrl {
   Op op;
-  uint32_t height;  // stack height below the block's parameters
-  uint32_t nparams, nresults;
+  size_t operands;  // operand count below the block's parameters
+  uint32_t height;  // slot height below the block's parameters
+  std::vector<ValType> params, results;
   size_t start;     // loop: code index of the loop head
   std::vector<size_t> fixups;  // code indices of target words to point at the block's end
   size_t else_fixup = SIZE_MAX;
   bool dead;        // opened inside unreachable code: emits nothing at all
   bool unreachable = false;
-  uint32_t label_arity() const { return op == Op::Loop ? nparams : nresults; }
+  uint32_t label_slots() const { return slot_count(op == Op::Loop ? params : results); }
 };
 
 class Translator {
@@ -30,13 +32,15 @@ class Translator {
   std::unique_ptr<CompiledFunction> run() {
     auto out = std::make_unique<CompiledFunction>();
     const auto& type = m_.types[f_.type];
-    out->num_params = static_cast<uint32_t>(type.params.size());
-    out->num_locals = static_cast<uint32_t>(f_.locals.size());
-    out->num_results = static_cast<uint32_t>(type.results.size());
-    base_ = out->num_params + out->num_locals;
-    height_ = base_;
-    max_height_ = base_;
-    ctrls_.push_back(Ctrl{Op::Block, base_, 0, out->num_results, 0, {}, SIZE_MAX, false});
+    uint32_t slot = 0;
+    for (ValType t : type.params) add_local(t, slot);
+    out->num_params = slot;
+    for (ValType t : f_.locals) add_local(t, slot);
+    out->num_locals = slot - out->num_params;
+    out->num_results = slot_count(type.results);
+    height_ = slot;
+    max_height_ = slot;
+    ctrls_.push_back(Ctrl{Op::Block, 0, height_, {}, type.results, 0, {}, SIZE_MAX, false});
 
     InstrReader r(m_.body(f_), f_.body_offset);
     Instr in;
@@ -47,11 +51,16 @@ class Translator {
     // Resolve target indices to word addresses now that the vector no longer grows.
     for (size_t i : targets_) code_[i].target = code_.data() + code_[i].u;
     out->code = std::move(code_);
-    out->max_stack = max_height_ + 1;
+    out->max_stack = max_height_ + 2;
     return out;
   }
 
  private:
+  void add_local(ValType t, uint32_t& slot) {
+    local_slot_.push_back(slot);
+    local_type_.push_back(t);
+    slot += slot_count(t);
+  }
   void emit(uint16_t op) { code_.push_back(Word{.handler = handlers_[op]}); }
   void imm(uint64_t v) { code_.push_back(Word{.u = v}); }
   // Emits a target word; `index` is a code index, or filled in later through `fixups`.
@@ -59,30 +68,43 @@ class Translator {
     targets_.push_back(code_.size());
     imm(index);
   }
-  void push(uint32_t n = 1) {
-    height_ += n;
+  void push(ValType t) {
+    stack_.push_back(t);
+    height_ += slot_count(t);
     max_height_ = std::max(max_height_, height_);
   }
-  void pop(uint32_t n = 1) { height_ -= n; }
+  ValType pop() {
+    ValType t = stack_.back();
+    stack_.pop_back();
+    height_ -= slot_count(t);
+    return t;
+  }
+  void pop(size_t n) {
+    while (n--) pop();
+  }
+  void push_all(const std::vector<ValType>& ts) {
+    for (ValType t : ts) push(t);
+  }
+  void reset_to(const Ctrl& c) {
+    stack_.resize(c.operands);
+    height_ = c.height;
+  }
   bool live() const { return !ctrls_.back().unreachable && !ctrls_.back().dead; }
   void set_unreachable() { ctrls_.back().unreachable = true; }
 
-  std::pair<uint32_t, uint32_t> arity(const BlockType& bt) const {
+  std::pair<std::vector<ValType>, std::vector<ValType>> block_types(const BlockType& bt) const {
     switch (bt.kind) {
-      case BlockType::Kind::Empty: return {0, 0};
-      case BlockType::Kind::Value: return {0, 1};
-      case BlockType::Kind::TypeIndex: {
-        const auto& t = m_.types[bt.type_index];
-        return {static_cast<uint32_t>(t.params.size()), static_cast<uint32_t>(t.results.size())};
-      }
+      case BlockType::Kind::Empty: return {};
+      case BlockType::Kind::Value: return {{}, {bt.value}};
+      case BlockType::Kind::TypeIndex: return {m_.types[bt.type_index].params, m_.types[bt.type_index].results};
     }
-    return {0, 0};
+    return {};
   }
 
   // Emits the branch part of a br/br_if/br_table entry to label `depth`.
   void branch(uint32_t depth, uint16_t plain_op, uint16_t adjust_op, bool in_table) {
     Ctrl& c = ctrls_[ctrls_.size() - 1 - depth];
-    uint32_t keep = c.label_arity();
+    uint32_t keep = c.label_slots();
     uint32_t drop = height_ - c.height - keep;
     if (!in_table) emit(drop == 0 ? plain_op : adjust_op);
     if (c.op == Op::Loop) {
@@ -104,14 +126,16 @@ class Translator {
       case Op::Block:
       case Op::Loop:
       case Op::If: {
-        auto [np, nr] = arity(in.block);
+        auto [params, results] = block_types(in.block);
         bool dead = !live();
         if (!dead && in.op == Op::If) {
           pop();
           emit(iop(IOp::BrUnless));
           target(0);
         }
-        Ctrl c{in.op, height_ - np, np, nr, code_.size(), {}, SIZE_MAX, dead};
+        size_t operands = dead ? 0 : stack_.size() - params.size();
+        uint32_t height = dead ? 0 : height_ - slot_count(params);
+        Ctrl c{in.op, operands, height, params, results, code_.size(), {}, SIZE_MAX, dead};
         if (!dead && in.op == Op::If) c.else_fixup = code_.size() - 1;
         ctrls_.push_back(std::move(c));
         return;
@@ -128,25 +152,25 @@ class Translator {
         c.else_fixup = SIZE_MAX;
         c.op = Op::Else;
         c.unreachable = false;
-        height_ = c.height + c.nparams;
+        reset_to(c);
+        push_all(c.params);
         return;
       }
       case Op::End: {
         Ctrl c = std::move(ctrls_.back());
         ctrls_.pop_back();
         if (c.dead) return;
-        if (ctrls_.empty()) {
-          // End of the function: its label's branches land on the final return.
-          size_t here = code_.size();
-          for (size_t fx : c.fixups) code_[fx].u = here;
-          emit(iop(Op::Return));
-          imm(c.nresults);
-          return;
-        }
         size_t here = code_.size();
         for (size_t fx : c.fixups) code_[fx].u = here;
+        if (ctrls_.empty()) {
+          // End of the function: its label's branches land on the final return.
+          emit(iop(Op::Return));
+          imm(slot_count(c.results));
+          return;
+        }
         if (c.else_fixup != SIZE_MAX) code_[c.else_fixup].u = here;
-        height_ = c.height + c.nresults;
+        reset_to(c);
+        push_all(c.results);
         return;
       }
       default: break;
@@ -157,6 +181,10 @@ class Translator {
       emit(iop(in.op));
       switch (info.imm) {
         case ImmKind::Memarg: imm(in.memarg_offset); break;
+        case ImmKind::MemargLane: imm(in.memarg_offset); imm(in.lane); break;
+        case ImmKind::Lane: imm(in.lane); break;
+        case ImmKind::V128:
+        case ImmKind::Shuffle: imm(in.bits); imm(in.bits_hi); break;
         case ImmKind::I32:
         case ImmKind::I64:
         case ImmKind::F32:
@@ -167,8 +195,8 @@ class Translator {
         case ImmKind::Table: imm(in.a); break;
         default: break;
       }
-      pop(static_cast<uint32_t>(info.params.size()));
-      push(static_cast<uint32_t>(info.results.size()));
+      pop(info.params.size());
+      for (char c : info.results) push(signature_type(c));
       return;
     }
     switch (in.op) {
@@ -196,15 +224,15 @@ class Translator {
       }
       case Op::Return:
         emit(iop(Op::Return));
-        imm(ctrls_.front().nresults);
+        imm(slot_count(ctrls_.front().results));
         set_unreachable();
         break;
       case Op::Call: {
         emit(iop(Op::Call));
         imm(in.a);
         const auto& t = m_.types[m_.func_type_index(in.a)];
-        pop(static_cast<uint32_t>(t.params.size()));
-        push(static_cast<uint32_t>(t.results.size()));
+        pop(t.params.size());
+        push_all(t.results);
         break;
       }
       case Op::CallIndirect: {
@@ -212,27 +240,58 @@ class Translator {
         imm(in.a);
         imm(in.b);
         const auto& t = m_.types[in.a];
-        pop(1 + static_cast<uint32_t>(t.params.size()));
-        push(static_cast<uint32_t>(t.results.size()));
+        pop(1 + t.params.size());
+        push_all(t.results);
         break;
       }
-      case Op::Drop: emit(iop(Op::Drop)); pop(); break;
+      case Op::Drop:
+        for (uint32_t i = slot_count(pop()); i > 0; --i) emit(iop(Op::Drop));
+        break;
       case Op::Select:
-      case Op::SelectT: emit(iop(Op::Select)); pop(2); break;
-      case Op::LocalGet: emit(iop(Op::LocalGet)); imm(in.a); push(); break;
-      case Op::LocalSet: emit(iop(Op::LocalSet)); imm(in.a); pop(); break;
-      case Op::LocalTee: emit(iop(Op::LocalTee)); imm(in.a); break;
-      case Op::GlobalGet: emit(iop(Op::GlobalGet)); imm(in.a); push(); break;
-      case Op::GlobalSet: emit(iop(Op::GlobalSet)); imm(in.a); pop(); break;
-      case Op::TableGet: emit(iop(Op::TableGet)); imm(in.a); break;
+      case Op::SelectT: {
+        pop();
+        pop();
+        ValType t = pop();
+        emit(t == ValType::V128 ? iop(IOp::SelectV) : iop(Op::Select));
+        push(t);
+        break;
+      }
+      case Op::LocalGet:
+      case Op::LocalSet:
+      case Op::LocalTee: {
+        ValType t = local_type_[in.a];
+        bool v = t == ValType::V128;
+        if (in.op == Op::LocalGet) emit(v ? iop(IOp::LocalGetV) : iop(Op::LocalGet));
+        if (in.op == Op::LocalSet) emit(v ? iop(IOp::LocalSetV) : iop(Op::LocalSet));
+        if (in.op == Op::LocalTee) emit(v ? iop(IOp::LocalTeeV) : iop(Op::LocalTee));
+        imm(local_slot_[in.a]);
+        if (in.op != Op::LocalGet) pop();
+        if (in.op != Op::LocalSet) push(t);
+        break;
+      }
+      case Op::GlobalGet:
+      case Op::GlobalSet: {
+        ValType t = m_.global_type(in.a).type;
+        bool v = t == ValType::V128;
+        if (in.op == Op::GlobalGet) {
+          emit(v ? iop(IOp::GlobalGetV) : iop(Op::GlobalGet));
+          push(t);
+        } else {
+          emit(v ? iop(IOp::GlobalSetV) : iop(Op::GlobalSet));
+          pop();
+        }
+        imm(in.a);
+        break;
+      }
+      case Op::TableGet: emit(iop(Op::TableGet)); imm(in.a); pop(); push(m_.table_type(in.a).elem); break;
       case Op::TableSet: emit(iop(Op::TableSet)); imm(in.a); pop(2); break;
-      case Op::TableGrow: emit(iop(Op::TableGrow)); imm(in.a); pop(); break;
+      case Op::TableGrow: emit(iop(Op::TableGrow)); imm(in.a); pop(2); push(ValType::I32); break;
       case Op::TableFill: emit(iop(Op::TableFill)); imm(in.a); pop(3); break;
       case Op::TableCopy: emit(iop(Op::TableCopy)); imm(in.a); imm(in.b); pop(3); break;
       case Op::TableInit: emit(iop(Op::TableInit)); imm(in.a); imm(in.b); pop(3); break;
-      case Op::RefNull: emit(iop(IOp::Const)); imm(0); push(); break;
-      case Op::RefIsNull: emit(iop(Op::RefIsNull)); break;
-      case Op::RefFunc: emit(iop(Op::RefFunc)); imm(in.a); push(); break;
+      case Op::RefNull: emit(iop(IOp::Const)); imm(0); push(in.type); break;
+      case Op::RefIsNull: emit(iop(Op::RefIsNull)); pop(); push(ValType::I32); break;
+      case Op::RefFunc: emit(iop(Op::RefFunc)); imm(in.a); push(ValType::FuncRef); break;
       default: break;
     }
   }
@@ -243,7 +302,10 @@ class Translator {
   std::vector<Word> code_;
   std::vector<size_t> targets_;
   std::vector<Ctrl> ctrls_;
-  uint32_t base_ = 0, height_ = 0, max_height_ = 0;
+  std::vector<ValType> stack_;
+  std::vector<uint32_t> local_slot_;
+  std::vector<ValType> local_type_;
+  uint32_t height_ = 0, max_height_ = 0;
 };
 
 }  // namespace

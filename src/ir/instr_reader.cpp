@@ -13,12 +13,13 @@ Result<void> InstrReader::next(Instr& in) {
   in.offset = r_.offset();
   uint8_t byte;
   TRY_ASSIGN(byte, r_.u8());
-  uint16_t code = byte;
-  if (byte == 0xFC) {
+  uint32_t code = byte;
+  if (byte == 0xFC || byte == 0xFD) {
     uint32_t sub;
     TRY_ASSIGN(sub, r_.u32());
-    if (sub > 0xFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
-    code = static_cast<uint16_t>(0xFC00 | sub);
+    if (sub > 0xFFFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
+    code = (byte == 0xFC ? 0xFC00u : 0xFD0000u) | sub;
+    if (byte == 0xFC && sub > 0xFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
   }
   auto op = op_from_code(code);
   if (!op) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
@@ -72,18 +73,25 @@ Result<void> InstrReader::next(Instr& in) {
       TRY_ASSIGN(in.a, r_.u32());  // type index
       TRY_ASSIGN(in.b, r_.u32());  // table index (was a zero byte before reference types)
       break;
-    case ImmKind::Memarg: {
+    case ImmKind::Memarg:
+    case ImmKind::MemargLane: {
       uint32_t flags;
       TRY_ASSIGN(flags, r_.u32());
-      // Bit 6 would select a memory index (multi-memory); larger values are malformed.
       // Alignment exponents of 32 or more cannot be encoded (bit 6 selects a memory index
       // in the multi-memory proposal, which WebAssembly 2.0 lacks).
       if (flags >= 32) return r_.fail("malformed memop flags");
       in.align = flags;
       in.b = 0;
       TRY_ASSIGN(in.memarg_offset, r_.u32());
+      if (op_info(in.op).imm == ImmKind::MemargLane) TRY_ASSIGN(in.lane, r_.u8());
       break;
     }
+    case ImmKind::Lane: TRY_ASSIGN(in.lane, r_.u8()); break;
+    case ImmKind::V128:
+    case ImmKind::Shuffle:
+      TRY_ASSIGN(in.bits, r_.f64_bits());
+      TRY_ASSIGN(in.bits_hi, r_.f64_bits());
+      break;
     case ImmKind::Memory: {
       auto z = zero_byte();
       if (!z) return z;

@@ -24,7 +24,9 @@ struct Instr {
   uint32_t a = 0, b = 0;   // indices: label, func, local, global, table, type, memory, data, elem
   uint64_t memarg_offset = 0;
   uint32_t align = 0;      // memarg alignment (log2)
-  uint64_t bits = 0;       // constant payload: i32/i64 value or float bits
+  uint64_t bits = 0;       // constant payload: i32/i64 value or float bits; v128 low half
+  uint64_t bits_hi = 0;    // v128 high half; i8x16.shuffle lanes are bits/bits_hi as bytes
+  uint8_t lane = 0;        // lane immediate
   ValType type = ValType::I32;  // ref.null type, select's annotated type
   bool has_type = false;        // select with explicit types
   std::span<const uint32_t> labels;  // br_table targets; the default label is in `a`

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "ir/types.hpp"
+
 namespace petrel {
 
 enum class Op : uint16_t {
@@ -16,11 +18,12 @@ enum class Op : uint16_t {
 enum class ImmKind : uint8_t {
   None, BlockType, Label, LabelTable, Func, CallIndirect, Local, Global, Table, Memarg, Memory,
   I32, I64, F32, F64, RefType, SelectT, MemoryInit, Data, MemoryCopy, TableInit, Elem, TableCopy,
+  V128, Shuffle, Lane, MemargLane,
 };
 
 struct OpInfo {
   std::string_view text;
-  uint16_t code;
+  uint32_t code;           // 0xNN, 0xFC00|sub or 0xFD0000|sub
   ImmKind imm;
   uint8_t natural_align;      // log2 of the access size, for memory instructions
   std::string_view params;    // type letters; "*" = typed by hand
@@ -28,8 +31,12 @@ struct OpInfo {
 };
 
 const OpInfo& op_info(Op op);
-// Looks up a binary opcode (0xFC-prefixed as 0xFC00|sub); nullopt for unknown ones.
-std::optional<Op> op_from_code(uint16_t code);
+// The type a signature letter of opcodes.def stands for (i, I, f, F, V).
+ValType signature_type(char letter);
+// Looks up a binary opcode (0xFC00|sub, 0xFD0000|sub for prefixed ones); nullopt if unknown.
+std::optional<Op> op_from_code(uint32_t code);
+// Lanes addressed by a lane immediate of this instruction (16 for i8x16 ops, …).
+uint32_t lane_count(Op op);
 // Looks up an instruction's text name; nullopt for unknown ones.
 std::optional<Op> op_from_text(std::string_view text);
 

@@ -13,7 +13,7 @@ struct FuncInstance;
 class Engine {
  public:
   virtual ~Engine() = default;
-  // Calls `f` with `args` (one slot per parameter) and writes its results.
+  // Calls `f` with `args` (one slot per parameter, two for a v128) and writes its results.
   virtual Result<void> invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) = 0;
 };
 

@@ -33,7 +33,8 @@ struct LoadedModule {
   mutable std::unique_ptr<EngineCache> cache;
 };
 
-// A host function: reads `args`, writes `results`; returning an Error traps the caller.
+// A host function: reads `args`, writes `results` (one slot per value, two for a v128);
+// returning an Error traps the caller.
 using HostCallback = std::function<Result<void>(std::span<const uint64_t> args, std::span<uint64_t> results)>;
 
 struct FuncInstance {
@@ -60,6 +61,7 @@ struct TableInstance {
 struct GlobalInstance {
   GlobalType type;
   uint64_t value = 0;
+  uint64_t hi = 0;  // v128's high half
 };
 
 struct ExternVal {

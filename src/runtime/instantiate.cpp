@@ -39,23 +39,26 @@ Result<void> check_import(const Module& m, const Import& imp, const ExternVal& v
   return {};
 }
 
-// Evaluates a validated constant expression.
-uint64_t eval_const(const ConstExpr& e, const ModuleInstance& inst) {
+// Evaluates a validated constant expression; `hi` receives a v128's high half.
+uint64_t eval_const(const ConstExpr& e, const ModuleInstance& inst, uint64_t* hi = nullptr) {
   InstrReader r(e.code, e.offset);
   Instr in;
-  uint64_t value = 0;
+  uint64_t value = 0, high = 0;
   while (!r.at_end() && r.next(in)) {
     switch (in.op) {
       case Op::I32Const:
       case Op::F32Const: value = static_cast<uint32_t>(in.bits); break;
       case Op::I64Const:
       case Op::F64Const: value = in.bits; break;
+      case Op::V128Const: value = in.bits; high = in.bits_hi; break;
       case Op::RefNull: value = kNullRef; break;
       case Op::RefFunc: value = reinterpret_cast<Ref>(inst.funcs[in.a]); break;
-      case Op::GlobalGet: value = inst.globals[in.a]->value; break;
-      default: return value;
+      case Op::GlobalGet: value = inst.globals[in.a]->value; high = inst.globals[in.a]->hi; break;
+      default: goto done;
     }
   }
+done:
+  if (hi) *hi = high;
   return value;
 }
 
@@ -116,7 +119,11 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     if (!mem) return std::unexpected(mem.error());
     inst.memories.push_back(*mem);
   }
-  for (const auto& g : m.globals) inst.globals.push_back(store.add_global(g.type, eval_const(g.init, inst)));
+  for (const auto& g : m.globals) {
+    uint64_t hi = 0;
+    uint64_t lo = eval_const(g.init, inst, &hi);
+    inst.globals.push_back(store.add_global(g.type, lo, hi));
+  }
   for (const auto& seg : m.elems) {
     std::vector<Ref> refs;
     refs.reserve(seg.items.size());

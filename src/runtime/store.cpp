@@ -37,8 +37,8 @@ Result<MemoryInstance*> Store::add_memory(MemoryType type) {
   return memories_.back().get();
 }
 
-GlobalInstance* Store::add_global(GlobalType type, uint64_t value) {
-  globals_.push_back(std::make_unique<GlobalInstance>(GlobalInstance{type, value}));
+GlobalInstance* Store::add_global(GlobalType type, uint64_t value, uint64_t hi) {
+  globals_.push_back(std::make_unique<GlobalInstance>(GlobalInstance{type, value, hi}));
   return globals_.back().get();
 }
 

@@ -28,7 +28,7 @@ class Store {
   // Fails when the initial size exceeds the store's table limit.
   Result<TableInstance*> add_table(TableType type, Ref init);
   Result<MemoryInstance*> add_memory(MemoryType type);
-  GlobalInstance* add_global(GlobalType type, uint64_t value);
+  GlobalInstance* add_global(GlobalType type, uint64_t value, uint64_t hi = 0);
   ModuleInstance* add_instance(std::unique_ptr<ModuleInstance> inst);
 
   // Calls `f` with raw slots; traps come back as Error{Kind::Trap}.

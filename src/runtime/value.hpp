@@ -16,7 +16,9 @@ constexpr Ref kNullRef = 0;
 
 struct Value {
   ValType type = ValType::I32;
-  uint64_t bits = 0;  // i32/f32 in the low 32 bits (zero-extended), i64/f64 whole, refs as Ref
+  uint64_t bits = 0;  // i32/f32 in the low 32 bits (zero-extended), i64/f64 whole, refs as Ref,
+                      // v128's low half
+  uint64_t hi = 0;    // v128's high half
 
   static Value i32(uint32_t v) { return {ValType::I32, v}; }
   static Value i64(uint64_t v) { return {ValType::I64, v}; }
@@ -26,6 +28,22 @@ struct Value {
   static Value f64(double v) { return {ValType::F64, std::bit_cast<uint64_t>(v)}; }
   static Value ref(ValType t, Ref r) { return {t, r}; }
   static Value zero(ValType t) { return {t, 0}; }
+  static Value v128(uint64_t lo, uint64_t hi) { return {ValType::V128, lo, hi}; }
 };
+
+// Engines and host functions see values as 64-bit slots; a v128 takes two (low half first).
+inline uint32_t slot_count(ValType t) { return t == ValType::V128 ? 2 : 1; }
+template <typename Types>
+uint32_t slot_count(const Types& types) {
+  uint32_t n = 0;
+  for (ValType t : types) n += slot_count(t);
+  return n;
+}
+// Appends a value's slots to `out`.
+template <typename Vec>
+void push_slots(const Value& v, Vec& out) {
+  out.push_back(v.bits);
+  if (v.type == ValType::V128) out.push_back(v.hi);
+}
 
 }  // namespace petrel

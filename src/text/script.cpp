@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/lexer.hpp"
 #include "text/literals.hpp"
@@ -112,6 +113,12 @@ class ScriptParser {
         if (lit.status != LitStatus::Ok) return fail("bad float constant");
         v.bits = lit.bits;
       }
+    } else if (kw == "v128.const") {
+      v.type = ValType::V128;
+      TRY(lanes, v128_lanes(allow_patterns, pattern));
+      (void)lanes;
+      v.bits = lanes.first;
+      v.hi = lanes.second;
     } else if (kw == "ref.null") {
       if (at_keyword("func")) v = {ValType::FuncRef, kNullRef};
       else if (at_keyword("extern")) v = {ValType::ExternRef, kNullRef};
@@ -133,6 +140,50 @@ class ScriptParser {
     }
     CHECK(expect(TokKind::RParen));
     return v;
+  }
+
+  // `SHAPE lane…` of a v128.const; lane patterns (nan:canonical, …) go to `pattern->lanes`.
+  Result<std::pair<uint64_t, uint64_t>> v128_lanes(bool allow_patterns, Expected* pattern) {
+    if (peek().kind != TokKind::Keyword) return fail("expected a v128 shape");
+    std::string_view shape = peek().text;
+    unsigned bits;
+    bool is_float = shape[0] == 'f';
+    if (shape == "i8x16") bits = 8;
+    else if (shape == "i16x8") bits = 16;
+    else if (shape == "i32x4" || shape == "f32x4") bits = 32;
+    else if (shape == "i64x2" || shape == "f64x2") bits = 64;
+    else return fail("bad v128 shape");
+    ++p_;
+    uint8_t bytes[16] = {};
+    if (pattern) pattern->lane_bits = bits;
+    for (unsigned i = 0; i < 128 / bits; ++i) {
+      Expected lane;
+      lane.value.type = is_float ? (bits == 32 ? ValType::F32 : ValType::F64) : (bits == 64 ? ValType::I64 : ValType::I32);
+      uint64_t v = 0;
+      if (is_float && allow_patterns && (at_keyword("nan:canonical") || at_keyword("nan:arithmetic"))) {
+        lane.kind = at_keyword("nan:canonical") ? Expected::Kind::CanonicalNan : Expected::Kind::ArithmeticNan;
+        ++p_;
+      } else {
+        if (peek().kind != TokKind::Number && peek().kind != TokKind::Keyword) return fail("expected a lane value");
+        std::string_view text = t_[p_++].text;
+        if (is_float) {
+          auto lit = bits == 32 ? parse_f32(text) : parse_f64(text);
+          if (lit.status != LitStatus::Ok) return fail("bad float lane");
+          v = lit.bits;
+        } else {
+          auto lit = parse_int(text, bits);
+          if (lit.status != LitStatus::Ok) return fail("bad integer lane");
+          v = lit.value;
+        }
+      }
+      lane.value.bits = v;
+      for (unsigned b = 0; b < bits / 8; ++b) bytes[i * bits / 8 + b] = static_cast<uint8_t>(v >> (8 * b));
+      if (pattern) pattern->lanes.push_back(lane);
+    }
+    uint64_t lo, hi;
+    std::memcpy(&lo, bytes, 8);
+    std::memcpy(&hi, bytes + 8, 8);
+    return std::pair{lo, hi};
   }
 
   Result<Expected> expected() {

@@ -23,6 +23,10 @@ struct Expected {
   enum class Kind { Exact, CanonicalNan, ArithmeticNan, AnyRef, Either } kind = Kind::Exact;
   Value value;
   std::vector<Expected> alternatives;
+  // A v128 result is compared lane by lane (so lanes may hold NaN patterns): `lanes` holds
+  // one expectation per lane of `lane_bits` bits (i32/i64/f32/f64 values; i8/i16 as i32).
+  std::vector<Expected> lanes;
+  unsigned lane_bits = 0;
 };
 
 struct Action {

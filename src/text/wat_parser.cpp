@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -57,12 +58,15 @@ struct Code {
     }
   }
   void op(Op o) {
-    uint16_t c = op_info(o).code;
+    uint32_t c = op_info(o).code;
     if (c < 0x100) {
       byte(static_cast<uint8_t>(c));
-    } else {
+    } else if (c < 0x10000) {
       byte(0xFC);
       u32(c & 0xFF);
+    } else {
+      byte(0xFD);
+      u32(c & 0xFFFF);
     }
   }
   void fixed(uint64_t bits, int n) {
@@ -73,6 +77,13 @@ struct Code {
 class Parser {
  public:
   explicit Parser(std::span<const Token> t) : t_(t) {}
+
+  Result<std::pair<uint64_t, uint64_t>> v128_at(size_t& pos) {
+    p_ = pos;
+    auto r = v128_literal();
+    pos = p_;
+    return r;
+  }
 
   Result<Module> module(size_t& pos) {
     p_ = pos;
@@ -936,6 +947,67 @@ class Parser {
     return expect(TokKind::RParen);
   }
 
+  // Tokens that may be meant as a numeric literal: numbers, reserved tokens, inf and nan.
+  static bool looks_like_literal(const Token& t) {
+    if (t.kind == TokKind::Number || t.kind == TokKind::Reserved) return true;
+    return t.kind == TokKind::Keyword && (t.text == "inf" || t.text.starts_with("nan"));
+  }
+
+  // A lane index: an unsigned 8-bit literal.
+  Result<uint8_t> lane_index() {
+    if (peek().kind != TokKind::Number) return fail("unexpected token");
+    auto lit = parse_uint(peek().text, 8);
+    if (lit.status == LitStatus::Malformed) return fail("unexpected token");
+    if (lit.status == LitStatus::OutOfRange) return fail("malformed lane index");
+    ++p_;
+    return static_cast<uint8_t>(lit.value);
+  }
+
+ public:
+  // `v128.const` operands: a shape, then one literal per lane. Also used by the script parser.
+  Result<std::pair<uint64_t, uint64_t>> v128_literal() {
+    if (peek().kind != TokKind::Keyword) return fail("unexpected token");
+    std::string_view shape = peek().text;
+    unsigned lane_bits;
+    bool is_float = false;
+    if (shape == "i8x16") lane_bits = 8;
+    else if (shape == "i16x8") lane_bits = 16;
+    else if (shape == "i32x4") lane_bits = 32;
+    else if (shape == "i64x2") lane_bits = 64;
+    else if (shape == "f32x4") lane_bits = 32, is_float = true;
+    else if (shape == "f64x2") lane_bits = 64, is_float = true;
+    else return fail("unexpected token");
+    ++p_;
+    uint8_t bytes[16] = {};
+    unsigned lanes = 128 / lane_bits;
+    // Like the reference parser, count the literals before reading any of them.
+    size_t count = 0;
+    while (looks_like_literal(peek(count))) ++count;
+    if (count != lanes) return fail("wrong number of lane literals");
+    for (unsigned i = 0; i < lanes; ++i) {
+      if (peek().kind == TokKind::Reserved) return fail_here();
+      uint64_t v;
+      if (is_float) {
+        auto lit = lane_bits == 32 ? parse_f32(peek().text) : parse_f64(peek().text);
+        if (lit.status == LitStatus::Malformed) return fail_here();
+        if (lit.status == LitStatus::OutOfRange) return fail("constant out of range");
+        v = lit.bits;
+      } else {
+        auto lit = parse_int(peek().text, lane_bits);
+        if (lit.status == LitStatus::Malformed) return fail_here();
+        if (lit.status == LitStatus::OutOfRange) return fail("constant out of range");
+        v = lit.value;
+      }
+      ++p_;
+      for (unsigned b = 0; b < lane_bits / 8; ++b) bytes[i * lane_bits / 8 + b] = static_cast<uint8_t>(v >> (8 * b));
+    }
+    uint64_t lo, hi;
+    std::memcpy(&lo, bytes, 8);
+    std::memcpy(&hi, bytes + 8, 8);
+    return std::pair{lo, hi};
+  }
+
+ private:
   Result<void> memarg(Code& c, uint32_t natural_align) {
     uint64_t offset = 0;
     uint32_t align = natural_align;
@@ -949,7 +1021,7 @@ class Parser {
     if (peek().kind == TokKind::Keyword && peek().text.starts_with("align=")) {
       auto lit = parse_uint(peek().text.substr(6), 32);
       if (lit.status != LitStatus::Ok) return fail_here();
-      if (lit.value == 0 || (lit.value & (lit.value - 1))) return fail("alignment");
+      if (lit.value == 0 || (lit.value & (lit.value - 1))) return fail("alignment must be a power of two");
       align = static_cast<uint32_t>(std::countr_zero(lit.value));
       ++p_;
     }
@@ -1167,6 +1239,41 @@ class Parser {
         c.u32(src);
         return {};
       }
+      case ImmKind::V128: {
+        TRY(v, v128_literal());
+        c.op(*op);
+        c.fixed(v.first, 8);
+        c.fixed(v.second, 8);
+        return {};
+      }
+      case ImmKind::Shuffle: {
+        size_t count = 0;
+        while (looks_like_literal(peek(count))) ++count;
+        if (count != 16) return fail("invalid lane length");
+        std::vector<uint8_t> lanes;
+        for (int i = 0; i < 16; ++i) {
+          auto lit = parse_uint(peek().text, 8);
+          if (lit.status != LitStatus::Ok) return fail("malformed lane index");
+          lanes.push_back(static_cast<uint8_t>(lit.value));
+          ++p_;
+        }
+        c.op(*op);
+        for (uint8_t l : lanes) c.byte(l);
+        return {};
+      }
+      case ImmKind::Lane: {
+        TRY(l, lane_index());
+        c.op(*op);
+        c.byte(l);
+        return {};
+      }
+      case ImmKind::MemargLane: {
+        c.op(*op);
+        CHECK(memarg(c, info.natural_align));
+        TRY(l, lane_index());
+        c.byte(l);
+        return {};
+      }
       case ImmKind::BlockType: break;
     }
     return fail(fmt::format("unknown operator {}", kw), at);
@@ -1186,6 +1293,11 @@ class Parser {
 }  // namespace
 
 Result<Module> parse_module(std::span<const Token> tokens, size_t& pos) { return Parser(tokens).module(pos); }
+
+Result<std::pair<uint64_t, uint64_t>> parse_v128_literal(std::span<const Token> tokens, size_t& pos) {
+  Parser p(tokens);
+  return p.v128_at(pos);
+}
 
 Result<Module> parse_wat(std::string_view source) {
   auto tokens = tokenize(source);

@@ -25,15 +25,6 @@ inline bool is_num(VT t) {
          t == vt(ValType::V128);
 }
 
-ValType letter_type(char c) {
-  switch (c) {
-    case 'i': return ValType::I32;
-    case 'I': return ValType::I64;
-    case 'f': return ValType::F32;
-    default: return ValType::F64;
-  }
-}
-
 struct Frame {
   Op op;
   std::vector<ValType> params, results;
@@ -141,9 +132,16 @@ class CodeValidator {
     const OpInfo& info = op_info(in.op);
     if (info.params != "*") {
       // Plain instructions: typed by the opcode table.
-      if (info.imm == ImmKind::Memarg) {
+      if (info.imm == ImmKind::Memarg || info.imm == ImmKind::MemargLane) {
         CHECK(need_memory(0));
         if (in.align > info.natural_align) return fail("alignment must not be larger than natural");
+        if (info.imm == ImmKind::MemargLane && in.lane >= lane_count(in.op)) return fail("invalid lane index");
+      } else if (info.imm == ImmKind::Lane) {
+        if (in.lane >= lane_count(in.op)) return fail("invalid lane index");
+      } else if (info.imm == ImmKind::Shuffle) {
+        for (int i = 0; i < 8; ++i)
+          if (((in.bits >> (8 * i)) & 0xFF) >= 32 || ((in.bits_hi >> (8 * i)) & 0xFF) >= 32)
+            return fail("invalid lane index");
       } else if (info.imm == ImmKind::Memory || info.imm == ImmKind::MemoryCopy) {
         CHECK(need_memory(0));
       } else if (in.op == Op::MemoryInit) {
@@ -158,8 +156,8 @@ class CodeValidator {
       } else if (in.op == Op::TableSize) {
         CHECK(table(in.a));
       }
-      for (size_t i = info.params.size(); i-- > 0;) CHECK(pop(letter_type(info.params[i])));
-      for (char c : info.results) push(letter_type(c));
+      for (size_t i = info.params.size(); i-- > 0;) CHECK(pop(signature_type(info.params[i])));
+      for (char c : info.results) push(signature_type(c));
       return {};
     }
     switch (in.op) {

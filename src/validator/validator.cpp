@@ -127,6 +127,7 @@ class ModuleValidator {
         case Op::I64Const: stack.push_back(ValType::I64); break;
         case Op::F32Const: stack.push_back(ValType::F32); break;
         case Op::F64Const: stack.push_back(ValType::F64); break;
+        case Op::V128Const: stack.push_back(ValType::V128); break;
         case Op::RefNull: stack.push_back(in.type); break;
         case Op::RefFunc:
           if (in.a >= m_.total_funcs()) return invalid(fmt::format("unknown function {}", in.a), pos);

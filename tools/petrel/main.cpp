@@ -107,6 +107,10 @@ int run_module(const std::string& file, const std::string& invoke, const std::ve
                to_string(f->type), args.size());
     return kExitUsage;
   }
+  if (slot_count(f->type.params) != f->type.params.size() || slot_count(f->type.results) != f->type.results.size()) {
+    fmt::print(stderr, "petrel: {}: v128 parameters and results are not supported by --invoke\n", name);
+    return kExitUsage;
+  }
   std::vector<uint64_t> raw, results(f->type.results.size());
   for (size_t i = 0; i < args.size(); ++i) {
     auto v = parse_arg(f->type.params[i], args[i]);

@@ -30,13 +30,33 @@ std::string show_value(const Value& v) {
     case ValType::F64: return fmt::format("(f64.const {} [{:#018x}])", std::bit_cast<double>(v.bits), v.bits);
     case ValType::FuncRef: return v.bits ? "(ref.func)" : "(ref.null func)";
     case ValType::ExternRef: return v.bits ? fmt::format("(ref.extern {})", v.bits - 1) : "(ref.null extern)";
-    default: return "(v128)";
+    case ValType::V128: return fmt::format("(v128.const i64x2 {:#018x} {:#018x})", v.bits, v.hi);
   }
+  return "?";
+}
+
+// Lane `i` of `lane_bits` bits of a v128, as a value of the lane's type.
+Value v128_lane(const Value& v, unsigned lane_bits, unsigned i, ValType lane_type) {
+  unsigned bit = i * lane_bits;
+  uint64_t half = bit < 64 ? v.bits : v.hi;
+  uint64_t raw = lane_bits == 64 ? half : (half >> (bit % 64)) & ((uint64_t{1} << lane_bits) - 1);
+  return Value{lane_type, raw};
 }
 
 std::string show_expected(const Expected& e) {
   switch (e.kind) {
-    case Expected::Kind::Exact: return show_value(e.value);
+    case Expected::Kind::Exact:
+      if (!e.lanes.empty()) {
+        std::string s = fmt::format("(v128.const {}x{}", e.lanes[0].value.type == ValType::F32 || e.lanes[0].value.type == ValType::F64 ? 'f' : 'i', 128 / e.lane_bits);
+        for (const auto& l : e.lanes) {
+          s.append(" ");
+          if (l.kind == Expected::Kind::CanonicalNan) s.append("nan:canonical");
+          else if (l.kind == Expected::Kind::ArithmeticNan) s.append("nan:arithmetic");
+          else s.append(fmt::format("{:#x}", l.value.bits));
+        }
+        return s + ")";
+      }
+      return show_value(e.value);
     case Expected::Kind::CanonicalNan: return fmt::format("({}.const nan:canonical)", valtype_name(e.value.type));
     case Expected::Kind::ArithmeticNan: return fmt::format("({}.const nan:arithmetic)", valtype_name(e.value.type));
     case Expected::Kind::AnyRef: return fmt::format("({})", e.value.type == ValType::FuncRef ? "ref.func" : "ref.extern");
@@ -50,6 +70,12 @@ std::string show_expected(const Expected& e) {
 }
 
 bool matches(const Expected& e, const Value& v) {
+  if (!e.lanes.empty() && e.kind != Expected::Kind::Either) {
+    if (v.type != ValType::V128) return false;
+    for (unsigned i = 0; i < e.lanes.size(); ++i)
+      if (!matches(e.lanes[i], v128_lane(v, e.lane_bits, i, e.lanes[i].value.type))) return false;
+    return true;
+  }
   switch (e.kind) {
     case Expected::Kind::Either:
       for (const auto& a : e.alternatives)
@@ -142,18 +168,23 @@ class ScriptRunner {
     if (!ext) return std::unexpected(Error{Error::Kind::Usage, fmt::format("no export \"{}\"", a.name), {}});
     if (a.kind == text::Action::Kind::Get) {
       if (ext->kind != ExternKind::Global) return std::unexpected(Error{Error::Kind::Usage, "not a global", {}});
-      return std::vector<Value>{Value{ext->global()->type.type, ext->global()->value}};
+      return std::vector<Value>{Value{ext->global()->type.type, ext->global()->value, ext->global()->hi}};
     }
     if (ext->kind != ExternKind::Func) return std::unexpected(Error{Error::Kind::Usage, "not a function", {}});
     FuncInstance* f = ext->func();
     if (a.args.size() != f->type.params.size())
       return std::unexpected(Error{Error::Kind::Usage, "wrong number of arguments", {}});
-    std::vector<uint64_t> args, results(f->type.results.size());
-    for (const auto& v : a.args) args.push_back(v.bits);
+    std::vector<uint64_t> args, results(slot_count(f->type.results));
+    for (const auto& v : a.args) push_slots(v, args);
     auto r = store_.call(f, args, results);
     if (!r) return std::unexpected(r.error());
     std::vector<Value> out;
-    for (size_t i = 0; i < results.size(); ++i) out.push_back(Value{f->type.results[i], results[i]});
+    size_t slot = 0;
+    for (ValType t : f->type.results) {
+      Value v{t, results[slot++]};
+      if (t == ValType::V128) v.hi = results[slot++];
+      out.push_back(v);
+    }
     return out;
   }
 
