@@ -19,9 +19,11 @@ struct SourcePos {
 
 // What went wrong, in the spec's wording (the testsuite compares message prefixes).
 struct Error {
-  enum class Kind : uint8_t { Malformed, Invalid, Unlinkable, Trap, Io, Usage } kind;
+  // Exit is not a failure: the guest called proc_exit, and `exit_code` holds its status.
+  enum class Kind : uint8_t { Malformed, Invalid, Unlinkable, Trap, Io, Usage, Exit } kind;
   std::string message;
   SourcePos pos;
+  int32_t exit_code = 0;
 
   // "offset 0x1f: unexpected end" / "3:14: unknown operator" / "unexpected end".
   std::string describe() const;

@@ -1,0 +1,111 @@
+#include "host/wasi/context.hpp"
+
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace petrel::wasi {
+
+ParentDir::~ParentDir() {
+  if (fd >= 0) close(fd);
+}
+
+Context::~Context() {
+  for (auto& [n, e] : fds)
+    if (e.owned && e.host_fd >= 0) close(e.host_fd);
+}
+
+std::optional<std::string> Context::string(uint64_t ptr, uint64_t len) const {
+  if (!in_bounds(ptr, len)) return std::nullopt;
+  std::string s(reinterpret_cast<const char*>(at(ptr)), len);
+  // Some guests pass a trailing NUL; an embedded one would cut the path short on the host.
+  while (!s.empty() && s.back() == '\0') s.pop_back();
+  if (s.find('\0') != std::string::npos) return std::nullopt;
+  return s;
+}
+
+FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {
+  auto it = fds.find(n);
+  if (it == fds.end()) {
+    if (error) *error = err::badf;
+    return nullptr;
+  }
+  if ((it->second.rights_base & needed_rights) != needed_rights) {
+    if (error) *error = err::notcapable;
+    return nullptr;
+  }
+  return &it->second;
+}
+
+uint32_t Context::add_fd(FdEntry e) {
+  uint32_t n = 0;
+  while (fds.count(n)) ++n;
+  fds.emplace(n, std::move(e));
+  return n;
+}
+
+Filetype Context::filetype_of(int host_fd) {
+  struct stat st;
+  if (fstat(host_fd, &st) != 0) return kUnknown;
+  switch (st.st_mode & S_IFMT) {
+    case S_IFREG: return kRegularFile;
+    case S_IFDIR: return kDirectory;
+    case S_IFCHR: return kCharacterDevice;
+    case S_IFBLK: return kBlockDevice;
+    case S_IFLNK: return kSymbolicLink;
+    case S_IFSOCK: {
+      int type = 0;
+      socklen_t len = sizeof type;
+      getsockopt(host_fd, SOL_SOCKET, SO_TYPE, &type, &len);
+      return type == SOCK_DGRAM ? kSocketDgram : kSocketStream;
+    }
+    default: return kUnknown;
+  }
+}
+
+int Context::open_beneath(int dir, const std::string& path, int flags, mode_t mode, bool follow_final, Errno& error) {
+  if (path.empty()) {
+    error = err::noent;
+    return -1;
+  }
+  struct open_how how {};
+  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC | (follow_final ? 0 : O_NOFOLLOW));
+  how.mode = (flags & O_CREAT) ? mode : 0;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  for (;;) {
+    long fd = syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how);
+    if (fd >= 0) return static_cast<int>(fd);
+    if (errno == EINTR || errno == EAGAIN) continue;
+    // O_NOFOLLOW on a final symlink gives ELOOP; an O_PATH open of it is allowed.
+    error = from_host_errno(errno);
+    return -1;
+  }
+}
+
+std::optional<ParentDir> Context::parent_of(int dir, const std::string& raw, Errno& error) {
+  std::string path = raw;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path.empty()) {
+    error = err::noent;
+    return std::nullopt;
+  }
+  ParentDir p;
+  auto slash = path.rfind('/');
+  std::string parent = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  p.base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (p.base == "." || p.base == "..") {
+    // The final component would name the parent itself or above: resolve it fully instead.
+    parent = path;
+    p.base = ".";
+  }
+  p.fd = open_beneath(dir, parent, O_PATH | O_DIRECTORY, 0, true, error);
+  if (p.fd < 0) return std::nullopt;
+  return p;
+}
+
+}  // namespace petrel::wasi

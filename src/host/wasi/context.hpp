@@ -1,0 +1,79 @@
+// The state behind the WASI functions: guest memory access, the fd table and the sandboxed
+// resolution of paths.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "host/wasi/abi.hpp"
+#include "host/wasi/wasi.hpp"
+#include "runtime/memory.hpp"
+
+namespace petrel::wasi {
+
+struct FdEntry {
+  int host_fd = -1;
+  Filetype type = kUnknown;
+  uint64_t rights_base = 0, rights_inheriting = 0;
+  uint16_t fdflags = 0;
+  bool readonly = false;           // below a read-only preopen: no writes of any kind
+  std::optional<std::string> preopen_name;  // set for preopened directories
+  bool owned = true;               // closed by us (not the process's stdio)
+};
+
+// A directory fd and a final path component, resolved beneath a preopen.
+struct ParentDir {
+  int fd = -1;  // O_PATH directory fd (owned; closed by the destructor)
+  std::string base;
+  ParentDir() = default;
+  ParentDir(ParentDir&& o) noexcept : fd(o.fd), base(std::move(o.base)) { o.fd = -1; }
+  ParentDir& operator=(ParentDir&&) = delete;
+  ~ParentDir();
+};
+
+class Context {
+ public:
+  explicit Context(Options o) : options(std::move(o)) {}
+  ~Context();
+
+  Options options;
+  MemoryInstance* memory = nullptr;
+  std::map<uint32_t, FdEntry> fds;
+
+  // ---- guest memory: every pointer and length is checked -------------------------------
+  bool in_bounds(uint64_t ptr, uint64_t len) const {
+    return memory && ptr <= memory->size_bytes() && len <= memory->size_bytes() - ptr;
+  }
+  uint8_t* at(uint64_t ptr) const { return memory->data() + ptr; }
+  template <typename T>
+  bool load(uint64_t ptr, T& out) const {
+    if (!in_bounds(ptr, sizeof(T))) return false;
+    std::memcpy(&out, at(ptr), sizeof(T));
+    return true;
+  }
+  template <typename T>
+  bool store(uint64_t ptr, T v) const {
+    if (!in_bounds(ptr, sizeof(T))) return false;
+    std::memcpy(at(ptr), &v, sizeof(T));
+    return true;
+  }
+  // A guest string (not NUL-terminated); nullopt when out of bounds or holding a NUL.
+  std::optional<std::string> string(uint64_t ptr, uint64_t len) const;
+
+  // ---- fds ------------------------------------------------------------------------------
+  FdEntry* fd(uint32_t n, uint64_t needed_rights = 0, Errno* error = nullptr);
+  uint32_t add_fd(FdEntry e);  // lowest free number >= 3... (preopens first)
+  static Filetype filetype_of(int host_fd);
+
+  // ---- paths ------------------------------------------------------------------------------
+  // Opens `path` beneath directory `dir` (openat2 RESOLVE_BENEATH): no escape through "..",
+  // absolute paths or symlinks, even ones changed during the call.
+  int open_beneath(int dir, const std::string& path, int flags, mode_t mode, bool follow_final, Errno& error);
+  // Resolves all but the last component of `path` beneath `dir`.
+  std::optional<ParentDir> parent_of(int dir, const std::string& path, Errno& error);
+};
+
+}  // namespace petrel::wasi

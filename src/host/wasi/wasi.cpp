@@ -1,0 +1,96 @@
+#include "host/wasi/wasi.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "host/wasi/context.hpp"
+#include "host/wasi/functions.hpp"
+
+namespace petrel::wasi {
+
+constexpr const char* kModule = "wasi_snapshot_preview1";
+
+Wasi::Wasi(std::unique_ptr<Context> ctx) : ctx_(std::move(ctx)) {}
+Wasi::~Wasi() = default;
+
+Result<std::unique_ptr<Wasi>> Wasi::create(Options options) {
+  auto ctx = std::make_unique<Context>(std::move(options));
+  auto stdio = [&](int host_fd, uint64_t rights) {
+    FdEntry e;
+    e.host_fd = host_fd;
+    e.type = Context::filetype_of(host_fd);
+    if (e.type == kUnknown) e.type = kCharacterDevice;
+    e.rights_base = rights | rights::fd_fdstat_set_flags | rights::fd_filestat_get | rights::poll_fd_readwrite;
+    e.owned = false;
+    ctx->add_fd(std::move(e));
+  };
+  stdio(ctx->options.stdin_fd, rights::fd_read);
+  stdio(ctx->options.stdout_fd, rights::fd_write);
+  stdio(ctx->options.stderr_fd, rights::fd_write);
+  for (const auto& p : ctx->options.preopens) {
+    int fd = open(p.host_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+      return std::unexpected(Error{Error::Kind::Io, fmt::format("cannot open directory '{}' for --dir: {}", p.host_path,
+                                                                std::strerror(errno)), {}});
+    FdEntry e;
+    e.host_fd = fd;
+    e.type = kDirectory;
+    e.readonly = p.readonly;
+    e.rights_base = rights::directory;
+    e.rights_inheriting = rights::directory | rights::file;
+    if (p.readonly) {
+      e.rights_base &= ~rights::writes;
+      e.rights_inheriting &= ~rights::writes;
+    }
+    e.preopen_name = p.guest_path;
+    ctx->add_fd(std::move(e));
+  }
+  return std::unique_ptr<Wasi>(new Wasi(std::move(ctx)));
+}
+
+void Wasi::define(Store& store, Linker& linker, const Module* module) {
+  Definer def = [&](const char* name, std::vector<ValType> params, std::function<Errno(Args)> fn) {
+    FuncType type{std::move(params), {ValType::I32}};
+    auto* f = store.add_host_func(type, [fn = std::move(fn)](std::span<const uint64_t> args, std::span<uint64_t> results) -> Result<void> {
+      results[0] = fn(Args{args});
+      return {};
+    }, std::string(kModule) + "." + name);
+    linker.define(kModule, name, ExternVal{ExternKind::Func, f});
+  };
+  define_preview1(*ctx_, def);
+  // WasmEdge's sock_accept(fd, out_fd) and preview1's sock_accept(fd, flags, out_fd) share a
+  // name: provide the one the module imports.
+  bool wasmedge_accept = false;
+  if (module) {
+    for (const auto& imp : module->imports)
+      if (imp.module == kModule && imp.name == "sock_accept" && imp.kind == ExternKind::Func &&
+          imp.func_type < module->types.size() && module->types[imp.func_type].params.size() == 2)
+        wasmedge_accept = true;
+  }
+  define_sockets(*ctx_, def, wasmedge_accept);
+  // proc_exit unwinds the guest with its status; it returns no errno.
+  auto* exit_fn = store.add_host_func(FuncType{{ValType::I32}, {}}, [](std::span<const uint64_t> args, std::span<uint64_t>) -> Result<void> {
+    Error e{Error::Kind::Exit, "exit", {}};
+    e.exit_code = static_cast<int32_t>(args[0]);
+    return std::unexpected(e);
+  }, "wasi_snapshot_preview1.proc_exit");
+  linker.define(kModule, "proc_exit", ExternVal{ExternKind::Func, exit_fn});
+}
+
+Result<void> Wasi::bind(ModuleInstance& instance) {
+  auto mem = instance.find_export("memory");
+  if (!mem || mem->kind != ExternKind::Memory)
+    return std::unexpected(Error{Error::Kind::Unlinkable, "a WASI module must export its memory as \"memory\"", {}});
+  ctx_->memory = mem->memory();
+  return {};
+}
+
+bool imports_wasi(const Module& m) {
+  for (const auto& imp : m.imports)
+    if (imp.module == kModule) return true;
+  return false;
+}
+
+}  // namespace petrel::wasi

@@ -1,0 +1,253 @@
+#include "run_command.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+
+#include "host/wasi/wasi.hpp"
+#include "interp/interpreter.hpp"
+#include "module_file.hpp"
+#include "runtime/instantiate.hpp"
+#include "text/literals.hpp"
+
+extern char** environ;
+
+namespace petrel::tools {
+namespace {
+
+Result<uint64_t> parse_arg(ValType t, const std::string& s) {
+  auto bad = [&] {
+    return std::unexpected(Error{Error::Kind::Usage, fmt::format("cannot read '{}' as {}", s, valtype_name(t)), {}});
+  };
+  switch (t) {
+    case ValType::I32:
+    case ValType::I64: {
+      auto lit = text::parse_int(s, t == ValType::I32 ? 32 : 64);
+      if (lit.status != text::LitStatus::Ok) return bad();
+      return lit.value;
+    }
+    case ValType::F32:
+    case ValType::F64: {
+      auto lit = t == ValType::F32 ? text::parse_f32(s) : text::parse_f64(s);
+      if (lit.status != text::LitStatus::Ok) return bad();
+      return lit.bits;
+    }
+    default: return bad();
+  }
+}
+
+std::string format_result(ValType t, uint64_t bits) {
+  switch (t) {
+    case ValType::I32: return fmt::format("(i32.const {})", static_cast<int32_t>(bits));
+    case ValType::I64: return fmt::format("(i64.const {})", static_cast<int64_t>(bits));
+    case ValType::F32: return fmt::format("(f32.const {})", std::bit_cast<float>(static_cast<uint32_t>(bits)));
+    case ValType::F64: return fmt::format("(f64.const {})", std::bit_cast<double>(bits));
+    case ValType::FuncRef: return bits ? "(ref.func)" : "(ref.null func)";
+    case ValType::ExternRef: return bits ? "(ref.extern)" : "(ref.null extern)";
+    default: return "(v128)";
+  }
+}
+
+Result<wasi::Preopen> parse_dir(std::string spec) {
+  wasi::Preopen p;
+  for (const char* suffix : {":readonly", ":ro"}) {
+    if (spec.size() > std::strlen(suffix) && spec.ends_with(suffix)) {
+      p.readonly = true;
+      spec.resize(spec.size() - std::strlen(suffix));
+      break;
+    }
+  }
+  auto colon = spec.find(':');
+  if (colon == std::string::npos) {
+    p.guest_path = spec;
+    p.host_path = spec;
+  } else {
+    p.guest_path = spec.substr(0, colon);
+    p.host_path = spec.substr(colon + 1);
+  }
+  if (p.guest_path.empty() || p.host_path.empty())
+    return std::unexpected(Error{Error::Kind::Usage, fmt::format("--dir '{}': expected HOST or GUEST:HOST", spec), {}});
+  return p;
+}
+
+Result<std::vector<wasi::NetRule>> parse_net_rules(const std::string& list) {
+  std::vector<wasi::NetRule> rules;
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(',', start);
+    std::string item = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? list.size() : end + 1;
+    if (item.empty()) continue;
+    auto colon = item.rfind(':');
+    if (colon == std::string::npos)
+      return std::unexpected(Error{Error::Kind::Usage, fmt::format("--allow-net '{}': expected HOST:PORT", item), {}});
+    wasi::NetRule r;
+    r.host = item.substr(0, colon);
+    if (r.host.size() > 2 && r.host.front() == '[' && r.host.back() == ']') r.host = r.host.substr(1, r.host.size() - 2);
+    if (r.host == "*") r.host.clear();
+    std::string port = item.substr(colon + 1);
+    if (port != "*") {
+      auto lit = text::parse_uint(port, 16);
+      if (lit.status != text::LitStatus::Ok)
+        return std::unexpected(Error{Error::Kind::Usage, fmt::format("--allow-net '{}': bad port", item), {}});
+      r.port = static_cast<uint16_t>(lit.value);
+    }
+    rules.push_back(r);
+  }
+  return rules;
+}
+
+// Reports a failed call: a trap, or the guest's exit (which is not an error).
+int finish(const std::string& file, const Error& e) {
+  if (e.kind == Error::Kind::Exit) return e.exit_code & 0xFF;
+  fmt::print(stderr, "petrel: trap in {}: {}\n", file, e.message);
+  return kExitTrap;
+}
+
+}  // namespace
+
+void add_run_options(CLI::App& run, RunOptions& o) {
+  run.add_option("--invoke", o.invoke, "Call this exported function instead of _start; ARGS are its arguments")
+      ->type_name("NAME");
+  run.add_flag("--reactor", o.reactor, "Treat the module as a reactor: call _initialize, then --invoke's function");
+  run.add_option("--dir", o.dirs,
+                 "Grant a host directory: HOST, or GUEST:HOST to show it at GUEST; append :ro for read-only")
+      ->type_name("[GUEST:]HOST[:ro]")
+      ->expected(1)
+      ->allow_extra_args(false);
+  run.add_option("--env", o.env, "Set a guest environment variable")->type_name("NAME=VALUE")->expected(1)->allow_extra_args(false);
+  run.add_flag("--env-inherit", o.env_inherit, "Pass the host's whole environment to the guest");
+  // A bare --allow-net is rewritten to --allow-net=* before parsing (see normalize_run_args).
+  run.add_option("--allow-net", o.net_rules,
+                 "Allow network access: --allow-net for everything, --allow-net=HOST:PORT,… for only those (* matches any)")
+      ->type_name("[=HOST:PORT,…]");
+  run.add_option("file", o.file, "The module: binary .wasm or text .wat")->required();
+}
+
+int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
+  const std::string& file = opts.file;
+  auto lm = load_module_file(file);
+  if (!lm) {
+    fmt::print(stderr, "petrel: {}\n", lm.error().message);
+    return kExitError;
+  }
+  Store store(std::make_unique<interp::Interpreter>());
+  Linker linker;
+  std::unique_ptr<wasi::Wasi> guest_wasi;
+  bool invoking = !opts.invoke.empty();
+  if (wasi::imports_wasi((*lm)->ir)) {
+    wasi::Options w;
+    w.args.push_back(file);
+    if (!invoking) w.args.insert(w.args.end(), args.begin(), args.end());
+    if (opts.env_inherit)
+      for (char** e = environ; *e; ++e) w.env.emplace_back(*e);
+    for (const auto& e : opts.env) {
+      if (e.find('=') == std::string::npos) {
+        fmt::print(stderr, "petrel: --env '{}': expected NAME=VALUE\n", e);
+        return kExitUsage;
+      }
+      w.env.push_back(e);
+    }
+    for (const auto& d : opts.dirs) {
+      auto p = parse_dir(d);
+      if (!p) {
+        fmt::print(stderr, "petrel: {}\n", p.error().message);
+        return kExitUsage;
+      }
+      w.preopens.push_back(*p);
+    }
+    w.allow_net = opts.allow_net;
+    auto rules = parse_net_rules(opts.net_rules == "*" ? std::string() : opts.net_rules);
+    if (!rules) {
+      fmt::print(stderr, "petrel: {}\n", rules.error().message);
+      return kExitUsage;
+    }
+    w.net_rules = *rules;
+    auto created = wasi::Wasi::create(std::move(w));
+    if (!created) {
+      fmt::print(stderr, "petrel: {}\n", created.error().message);
+      return kExitError;
+    }
+    guest_wasi = std::move(*created);
+    guest_wasi->define(store, linker, &(*lm)->ir);
+  }
+  auto inst = linker.instantiate(store, *lm);
+  if (!inst) {
+    if (inst.error().kind == Error::Kind::Trap || inst.error().kind == Error::Kind::Exit) return finish(file, inst.error());
+    fmt::print(stderr, "petrel: {}: {}\n", file, inst.error().describe());
+    return kExitError;
+  }
+  if (guest_wasi) {
+    if (auto b = guest_wasi->bind(**inst); !b) {
+      fmt::print(stderr, "petrel: {}: {}\n", file, b.error().message);
+      return kExitError;
+    }
+  }
+  auto call = [&](FuncInstance* f, std::span<const uint64_t> in, std::span<uint64_t> out) { return store.call(f, in, out); };
+
+  // Reactors are initialised before their exports are used.
+  if (invoking || opts.reactor) {
+    if (auto init = (*inst)->find_export("_initialize"); init && init->kind == ExternKind::Func) {
+      if (auto r = call(init->func(), {}, {}); !r) return finish(file, r.error());
+    }
+  }
+  std::string name = invoking ? opts.invoke : "_start";
+  auto ext = (*inst)->find_export(name);
+  if (!ext || ext->kind != ExternKind::Func) {
+    if (invoking) fmt::print(stderr, "petrel: {}: no exported function \"{}\"\n", file, name);
+    else fmt::print(stderr, "petrel: {}: no exported function \"_start\"; use --invoke NAME\n", file);
+    return kExitError;
+  }
+  FuncInstance* f = ext->func();
+  if (!invoking) {
+    if (!f->type.params.empty()) {
+      fmt::print(stderr, "petrel: {}: _start must take no parameters\n", file);
+      return kExitError;
+    }
+    std::vector<uint64_t> results(slot_count(f->type.results));
+    if (auto r = call(f, {}, results); !r) return finish(file, r.error());
+    return 0;
+  }
+  if (args.size() != f->type.params.size()) {
+    fmt::print(stderr, "petrel: {} expects {} argument(s) of type {}, got {}\n", name, f->type.params.size(),
+               to_string(f->type), args.size());
+    return kExitUsage;
+  }
+  if (slot_count(f->type.params) != f->type.params.size() || slot_count(f->type.results) != f->type.results.size()) {
+    fmt::print(stderr, "petrel: {}: v128 parameters and results are not supported by --invoke\n", name);
+    return kExitUsage;
+  }
+  std::vector<uint64_t> raw, results(f->type.results.size());
+  for (size_t i = 0; i < args.size(); ++i) {
+    auto v = parse_arg(f->type.params[i], args[i]);
+    if (!v) {
+      fmt::print(stderr, "petrel: {}\n", v.error().message);
+      return kExitUsage;
+    }
+    raw.push_back(*v);
+  }
+  if (auto r = call(f, raw, results); !r) return finish(file, r.error());
+  for (size_t i = 0; i < results.size(); ++i) fmt::print("{}\n", format_result(f->type.results[i], results[i]));
+  return 0;
+}
+
+std::vector<std::string> normalize_run_args(std::vector<std::string> argv) {
+  auto run = std::find(argv.begin(), argv.end(), "run");
+  if (run == argv.end()) return argv;
+  for (auto it = run + 1; it != argv.end(); ++it) {
+    const std::string& a = *it;
+    if (a == "--allow-net") {
+      *it = "--allow-net=*";
+    } else if (a == "--invoke" || a == "--dir" || a == "--env") {
+      if (++it == argv.end()) break;  // skip the option's value
+    } else if (a.empty() || a[0] != '-') {
+      break;  // FILE: what follows belongs to the guest
+    }
+  }
+  return argv;
+}
+
+}  // namespace petrel::tools
