@@ -116,9 +116,8 @@ void add_run_options(CLI::App& run, RunOptions& o) {
   run.add_option("--dir", o.dirs,
                  "Grant a host directory: HOST, or GUEST:HOST to show it at GUEST; append :ro for read-only")
       ->type_name("[GUEST:]HOST[:ro]")
-      ->expected(1)
       ->allow_extra_args(false);
-  run.add_option("--env", o.env, "Set a guest environment variable")->type_name("NAME=VALUE")->expected(1)->allow_extra_args(false);
+  run.add_option("--env", o.env, "Set a guest environment variable")->type_name("NAME=VALUE")->allow_extra_args(false);
   run.add_flag("--env-inherit", o.env_inherit, "Pass the host's whole environment to the guest");
   // A bare --allow-net is rewritten to --allow-net=* before parsing (see normalize_run_args).
   run.add_option("--allow-net", o.net_rules,

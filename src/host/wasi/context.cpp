@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 
 namespace petrel::wasi {
 
@@ -27,6 +28,19 @@ std::optional<std::string> Context::string(uint64_t ptr, uint64_t len) const {
   while (!s.empty() && s.back() == '\0') s.pop_back();
   if (s.find('\0') != std::string::npos) return std::nullopt;
   return s;
+}
+
+bool Context::gather(uint32_t iovs, uint32_t count, std::vector<struct iovec>& out) const {
+  if (count > IOV_MAX || !in_bounds(iovs, uint64_t{count} * 8)) return false;
+  out.resize(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t buf = 0, len = 0;
+    load(iovs + 8 * i, buf);
+    load(iovs + 8 * i + 4, len);
+    if (!in_bounds(buf, len)) return false;
+    out[i] = {at(buf), len};
+  }
+  return true;
 }
 
 FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {

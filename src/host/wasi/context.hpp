@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <sys/uio.h>
 
 #include "host/wasi/abi.hpp"
 #include "host/wasi/wasi.hpp"
@@ -60,6 +63,8 @@ class Context {
     std::memcpy(at(ptr), &v, sizeof(T));
     return true;
   }
+  // Gathers (c)iovecs { u32 buf; u32 len } into host iovecs, checking every buffer.
+  bool gather(uint32_t iovs, uint32_t count, std::vector<struct iovec>& out) const;
   // A guest string (not NUL-terminated); nullopt when out of bounds or holding a NUL.
   std::optional<std::string> string(uint64_t ptr, uint64_t len) const;
 

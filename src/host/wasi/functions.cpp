@@ -62,20 +62,6 @@ Errno write_filestat(Context& c, uint64_t ptr, const struct stat& st) {
   return err::success;
 }
 
-// Gathers (c)iovecs { u32 buf; u32 len } into host iovecs, checking each buffer.
-bool gather(Context& c, uint32_t iovs, uint32_t count, std::vector<struct iovec>& out) {
-  if (count > IOV_MAX || !c.in_bounds(iovs, uint64_t{count} * 8)) return false;
-  out.resize(count);
-  for (uint32_t i = 0; i < count; ++i) {
-    uint32_t buf = 0, len = 0;
-    c.load(iovs + 8 * i, buf);
-    c.load(iovs + 8 * i + 4, len);
-    if (!c.in_bounds(buf, len)) return false;
-    out[i] = {c.at(buf), len};
-  }
-  return true;
-}
-
 // Converts WASI times and fstflags to a utimensat() pair.
 bool make_times(uint64_t atim, uint64_t mtim, uint16_t fst, struct timespec ts[2]) {
   if (((fst & fstflags::atim) && (fst & fstflags::atim_now)) || ((fst & fstflags::mtim) && (fst & fstflags::mtim_now)))
@@ -172,7 +158,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_write, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     if (!c->in_bounds(a.u32(3), 4)) return err::fault;
     ssize_t n = writev(f->host_fd, iov.data(), static_cast<int>(iov.size()));
     if (n < 0) return host_error();
@@ -184,7 +170,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_read, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     if (!c->in_bounds(a.u32(3), 4)) return err::fault;
     ssize_t n = readv(f->host_fd, iov.data(), static_cast<int>(iov.size()));
     if (n < 0) return host_error();
@@ -196,7 +182,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_write | rights::fd_seek, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
     if (a.u64(3) > static_cast<uint64_t>(INT64_MAX)) return err::inval;
     ssize_t n = pwritev(f->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(a.u64(3)));
     if (n < 0) return host_error();
@@ -208,7 +194,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_read | rights::fd_seek, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
     if (a.u64(3) > static_cast<uint64_t>(INT64_MAX)) return err::inval;
     ssize_t n = preadv(f->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(a.u64(3)));
     if (n < 0) return host_error();
@@ -707,7 +693,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_read, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4) || !c->in_bounds(a.u32(5), 2))
+    if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4) || !c->in_bounds(a.u32(5), 2))
       return err::fault;
     struct msghdr msg {};
     msg.msg_iov = iov.data();
@@ -724,7 +710,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     FdEntry* f = c->fd(a.u32(0), rights::fd_write, &e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
     struct msghdr msg {};
     msg.msg_iov = iov.data();
     msg.msg_iovlen = iov.size();

@@ -100,19 +100,6 @@ void write_address_block(Context& c, uint32_t ptr, uint32_t len, const sockaddr_
   std::memcpy(c.at(ptr), block.data(), len);
 }
 
-bool gather(Context& c, uint32_t iovs, uint32_t count, std::vector<struct iovec>& out) {
-  if (count > IOV_MAX || !c.in_bounds(iovs, uint64_t{count} * 8)) return false;
-  out.resize(count);
-  for (uint32_t i = 0; i < count; ++i) {
-    uint32_t buf = 0, len = 0;
-    c.load(iovs + 8 * i, buf);
-    c.load(iovs + 8 * i + 4, len);
-    if (!c.in_bounds(buf, len)) return false;
-    out[i] = {c.at(buf), len};
-  }
-  return true;
-}
-
 FdEntry socket_entry(int fd, Filetype type) {
   FdEntry e;
   e.host_fd = fd;
@@ -205,7 +192,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     FdEntry* f = sock(a.u32(0), e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     uint32_t addr_buf = 0, addr_len = 0;
     if (!c->load(a.u32(3), addr_buf) || !c->load(a.u32(3) + 4, addr_len) || !c->in_bounds(addr_buf, addr_len) ||
         !c->in_bounds(a.u32(5), 4) || !c->in_bounds(a.u32(6), 4) || !c->in_bounds(a.u32(7), 2))
@@ -231,7 +218,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     FdEntry* f = sock(a.u32(0), e);
     if (!f) return e;
     std::vector<struct iovec> iov;
-    if (!gather(*c, a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(6), 4)) return err::fault;
+    if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(6), 4)) return err::fault;
     sockaddr_storage addr;
     socklen_t len;
     if (!read_address(*c, a.u32(3), a.u32(4), addr, len)) return err::fault;

@@ -1,0 +1,315 @@
+// WASI: our C test programs (tests/guest/wasi) run by `petrel run`; each test checks what the
+// guest prints and what it did on the host (files only inside the granted folder).
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "../cli/process.hpp"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using petrel::test::run_command;
+
+const std::string kPetrel = PETREL_BIN;
+const std::string kGuests = PETREL_GUEST_DIR;
+
+std::string guest(const std::string& name) { return kGuests + "/" + name + ".wasm"; }
+
+// A fresh directory for one test, removed afterwards.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("petrel-wasi-" + std::to_string(getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A port unlikely to collide with other test runs on this machine.
+uint16_t test_port(int offset) { return static_cast<uint16_t>(20000 + (getpid() * 7 + offset * 131) % 30000); }
+
+// A background `petrel run` whose stdout is read until a line appears.
+struct Server {
+  pid_t pid = -1;
+  int out = -1;
+  explicit Server(std::vector<std::string> args) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    std::vector<char*> argv;
+    args.insert(args.begin(), kPetrel);
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn(&pid, kPetrel.c_str(), &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    out = fds[0];
+  }
+  bool wait_for_line(const std::string& want) {
+    std::string buf;
+    char c;
+    while (read(out, &c, 1) == 1) {
+      if (c == '\n') {
+        if (buf.find(want) != std::string::npos) return true;
+        buf.clear();
+      } else {
+        buf += c;
+      }
+    }
+    return false;
+  }
+  // Sends `sig` and waits up to `limit`; returns the wait status, or -1 on timeout.
+  int stop(int sig, std::chrono::milliseconds limit) {
+    if (pid < 0) return -1;
+    kill(pid, sig);
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        pid = -1;
+        return status;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return -1;
+  }
+  ~Server() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    if (out >= 0) close(out);
+  }
+};
+
+}  // namespace
+
+TEST(Wasi, ArgsAndEnvironment) {
+  auto o = run_command(kPetrel + " run --env A=1 --env 'B=two words' " + guest("args_env") + " x 'y z' --env");
+  EXPECT_EQ(o.status, 0);
+  EXPECT_EQ(o.output, "argc=4\narg[1]=x\narg[2]=y z\narg[3]=--env\nenv:A=1\nenv:B=two words\n");
+  // Nothing of the host's environment leaks unless asked for.
+  o = run_command("PETREL_SECRET=s " + kPetrel + " run " + guest("args_env"));
+  EXPECT_EQ(o.output.find("PETREL_SECRET"), std::string::npos);
+  o = run_command("PETREL_SECRET=s " + kPetrel + " run --env-inherit " + guest("args_env"));
+  EXPECT_NE(o.output.find("env:PETREL_SECRET=s"), std::string::npos);
+}
+
+TEST(Wasi, ExitStatusIsTheGuests) {
+  EXPECT_EQ(run_command(kPetrel + " run " + guest("exit_code") + " 0").status, 0);
+  EXPECT_EQ(run_command(kPetrel + " run " + guest("exit_code") + " 3").status, 3);
+  EXPECT_EQ(run_command(kPetrel + " run " + guest("exit_code") + " 255").status, 255);
+}
+
+TEST(Wasi, StdinToStdoutFilter) {
+  // stdout and stderr arrive together: the filtered text, then the byte count on stderr.
+  auto o = run_command("printf 'hello, edge\\n' | " + kPetrel + " run " + guest("filter"));
+  EXPECT_EQ(o.status, 0);
+  EXPECT_EQ(o.output, "HELLO, EDGE\n12 bytes\n");
+}
+
+TEST(Wasi, ClocksAndSleep) {
+  auto start = std::chrono::steady_clock::now();
+  auto o = run_command(kPetrel + " run " + guest("clock_sleep"));
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(o.status, 0);
+  EXPECT_NE(o.output.find("slept_enough=yes"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("realtime_after_2020=yes"), std::string::npos);
+  EXPECT_NE(o.output.find("resolution_ok=yes"), std::string::npos);
+  EXPECT_GE(elapsed, std::chrono::milliseconds(150));
+}
+
+TEST(Wasi, Random) {
+  auto o = run_command(kPetrel + " run " + guest("random"));
+  EXPECT_EQ(o.output, "distinct=yes\nnonzero=yes\n");
+}
+
+TEST(Wasi, FileOperationsHaveTheirEffectsInsideTheGrantedFolder) {
+  TempDir t;
+  fs::path box = t.path / "box";
+  fs::create_directories(box);
+  auto files = [&](const std::string& args) {
+    return run_command(kPetrel + " run --dir /w:" + box.string() + " " + guest("files") + " " + args);
+  };
+  EXPECT_EQ(files("write /w/a.txt hello").status, 0);
+  EXPECT_EQ(read_file(box / "a.txt"), "hello");
+  EXPECT_EQ(files("append /w/a.txt _world").status, 0);
+  EXPECT_EQ(files("cat /w/a.txt").output, "hello_world");
+  EXPECT_EQ(files("mkdir /w/d").status, 0);
+  EXPECT_TRUE(fs::is_directory(box / "d"));
+  EXPECT_EQ(files("cp /w/a.txt /w/d/b.txt").status, 0);
+  EXPECT_EQ(read_file(box / "d" / "b.txt"), "hello_world");
+  EXPECT_EQ(files("ls /w").output, "a.txt\nd/\n");
+  EXPECT_EQ(files("stat /w/d/b.txt").output.substr(0, 24), "type=file size=11 nlink=");
+  EXPECT_EQ(files("symlink d/b.txt /w/lnk").status, 0);
+  EXPECT_EQ(fs::read_symlink(box / "lnk"), "d/b.txt");
+  EXPECT_EQ(files("readlink /w/lnk").output, "d/b.txt\n");
+  EXPECT_EQ(files("lstat /w/lnk").output.substr(0, 12), "type=symlink");
+  EXPECT_EQ(files("stat /w/lnk").output.substr(0, 17), "type=file size=11");
+  EXPECT_EQ(files("link /w/a.txt /w/hard").status, 0);
+  EXPECT_EQ(fs::hard_link_count(box / "a.txt"), 2u);
+  EXPECT_EQ(files("mv /w/hard /w/d/moved").status, 0);
+  EXPECT_TRUE(fs::exists(box / "d" / "moved"));
+  EXPECT_EQ(files("truncate /w/a.txt 3").status, 0);
+  EXPECT_EQ(read_file(box / "a.txt"), "hel");
+  EXPECT_EQ(files("touch /w/a.txt 1000000000").status, 0);
+  EXPECT_NE(files("stat /w/a.txt").output.find("mtime=1000000000"), std::string::npos);
+  EXPECT_EQ(files("pio /w/p.bin").output, "pread=2AB pos=10\n");
+  EXPECT_EQ(files("seek /w/p.bin").output, "size=10 tail=789\n");
+  auto o = files("rmdir /w/d");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_EQ(o.output, "error: rmdir: Directory not empty\n");
+  EXPECT_EQ(files("rm /w/d/moved").status, 0);
+  EXPECT_EQ(files("rm /w/d/b.txt").status, 0);
+  EXPECT_EQ(files("rmdir /w/d").status, 0);
+  EXPECT_FALSE(fs::exists(box / "d"));
+  EXPECT_EQ(files("cat /w/nope").output, "error: cat: No such file or directory\n");
+  // Nothing appeared beside the granted folder.
+  std::vector<std::string> outside;
+  for (const auto& e : fs::directory_iterator(t.path)) outside.push_back(e.path().filename());
+  EXPECT_EQ(outside, std::vector<std::string>{"box"});
+}
+
+TEST(Wasi, ReadOnlyDirectoryRefusesWrites) {
+  TempDir t;
+  std::ofstream(t.path / "keep.txt") << "original";
+  std::string dir = " --dir /r:" + t.path.string() + ":ro ";
+  EXPECT_EQ(run_command(kPetrel + " run" + dir + guest("files") + " cat /r/keep.txt").output, "original");
+  auto o = run_command(kPetrel + " run" + dir + guest("files") + " write /r/keep.txt changed");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("error: write:"), std::string::npos);
+  EXPECT_EQ(run_command(kPetrel + " run" + dir + guest("files") + " mkdir /r/new").status, 1);
+  EXPECT_EQ(run_command(kPetrel + " run" + dir + guest("files") + " rm /r/keep.txt").status, 1);
+  EXPECT_EQ(read_file(t.path / "keep.txt"), "original");
+  EXPECT_FALSE(fs::exists(t.path / "new"));
+}
+
+TEST(Wasi, SandboxEscapesAllFail) {
+  TempDir t;
+  fs::path box = t.path / "box";
+  fs::create_directories(box / "a");
+  std::ofstream(t.path / "secret.txt") << "secret";
+  std::ofstream(box / "inside.txt") << "inside";
+  fs::create_directory_symlink("..", box / "link-out");
+  fs::create_symlink(t.path / "secret.txt", box / "abs-link");
+  auto o = run_command(kPetrel + " run --dir /box:" + box.string() + " " + guest("escape"));
+  EXPECT_EQ(o.status, 0) << o.output;
+  EXPECT_EQ(o.output.find("ESCAPED"), std::string::npos) << o.output;
+  EXPECT_EQ(std::count(o.output.begin(), o.output.end(), '\n'), 15) << o.output;
+  // The host outside the box is untouched.
+  EXPECT_EQ(read_file(t.path / "secret.txt"), "secret");
+  std::vector<std::string> outside;
+  for (const auto& e : fs::directory_iterator(t.path)) outside.push_back(e.path().filename());
+  std::sort(outside.begin(), outside.end());
+  EXPECT_EQ(outside, (std::vector<std::string>{"box", "secret.txt"}));
+  EXPECT_FALSE(fs::exists(box / "stolen"));
+  EXPECT_FALSE(fs::exists(box / "stolen2"));
+}
+
+TEST(Wasi, NetworkIsDeniedByDefault) {
+  auto o = run_command(kPetrel + " run " + guest("tcp_client") + " 9 x");
+  EXPECT_EQ(o.output, "sock_open failed: errno 2\n");  // EACCES
+  o = run_command(kPetrel + " run " + guest("getaddrinfo") + " localhost 8080");
+  EXPECT_EQ(o.output, "getaddrinfo failed: errno 2\n");
+  // An allow list admits only what it names.
+  o = run_command(kPetrel + " run --allow-net=127.0.0.1:9 " + guest("tcp_client") + " 10 x");
+  EXPECT_EQ(o.output, "connect failed: errno 2\n");
+}
+
+TEST(Wasi, GetaddrinfoLocalhost) {
+  auto o = run_command(kPetrel + " run --allow-net " + guest("getaddrinfo") + " localhost 8080");
+  EXPECT_EQ(o.status, 0);
+  EXPECT_EQ(o.output, "family=1 socktype=2 protocol=1 port=8080 addr=127.0.0.1\n");
+}
+
+TEST(Wasi, UdpEcho) {
+  uint16_t port = test_port(1);
+  Server server({"run", "--allow-net", guest("udp_echo"), "server", std::to_string(port), "1"});
+  ASSERT_TRUE(server.wait_for_line("listening"));
+  auto o = run_command(kPetrel + " run --allow-net " + guest("udp_echo") + " client " + std::to_string(port) + " ping");
+  EXPECT_EQ(o.output, "echo: ping from 127.0.0.1:" + std::to_string(port) + "\n");
+}
+
+TEST(Wasi, TcpEchoServesHundredConcurrentClientsAndStopsOnSigterm) {
+  uint16_t port = test_port(2);
+  Server server({"run", "--allow-net=127.0.0.1:" + std::to_string(port), guest("tcp_echo_server"), std::to_string(port)});
+  ASSERT_TRUE(server.wait_for_line("listening on " + std::to_string(port)));
+  // The guest's own client first.
+  auto o = run_command(kPetrel + " run --allow-net " + guest("tcp_client") + " " + std::to_string(port) + " 'from wasm'");
+  EXPECT_EQ(o.output, "echo: from wasm\n");
+  // Then 100 host clients at once; the server takes them in turn.
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 100; ++i) {
+    clients.emplace_back([&, i] {
+      int fd = socket(AF_INET, SOCK_STREAM, 0);
+      sockaddr_in a{};
+      a.sin_family = AF_INET;
+      a.sin_port = htons(port);
+      a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      timeval tv{20, 0};
+      setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+      if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+        close(fd);
+        return;
+      }
+      std::string sent;
+      for (int line = 0; line < 5; ++line) sent += "client " + std::to_string(i) + " line " + std::to_string(line) + "\n";
+      if (write(fd, sent.data(), sent.size()) != static_cast<ssize_t>(sent.size())) {
+        close(fd);
+        return;
+      }
+      shutdown(fd, SHUT_WR);
+      std::string got;
+      char buf[1024];
+      ssize_t n;
+      while ((n = read(fd, buf, sizeof buf)) > 0) got.append(buf, static_cast<size_t>(n));
+      close(fd);
+      if (got == sent) ++ok;
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(ok.load(), 100);
+  int status = server.stop(SIGTERM, std::chrono::milliseconds(2000));
+  ASSERT_NE(status, -1) << "the server did not stop within 2 s of SIGTERM";
+  EXPECT_TRUE(WIFSIGNALED(status) || WIFEXITED(status));
+}
+
+TEST(Wasi, TrapReportsFileAndMessage) {
+  TempDir t;
+  fs::path wat = t.path / "oob.wat";
+  std::ofstream(wat) << R"((module (import "wasi_snapshot_preview1" "proc_exit" (func (param i32)))
+    (memory (export "memory") 1)
+    (func (export "_start") (drop (i32.load (i32.const 70000))))))";
+  auto o = run_command(kPetrel + " run " + wat.string());
+  EXPECT_EQ(o.status, 134);
+  EXPECT_EQ(o.output, "petrel: trap in " + wat.string() + ": out of bounds memory access\n");
+}
