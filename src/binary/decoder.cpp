@@ -194,9 +194,33 @@ class Decoder {
     c.name = std::move(name);
     auto rest = *s.bytes(s.remaining());
     c.bytes.assign(rest.begin(), rest.end());
+    if (c.name == "name") read_function_names(c.bytes);
     m_.customs.push_back(std::move(c));
     return {};
   }
+  // The name section's function names (subsection 1), for messages only: a malformed name
+  // section is ignored, as the spec allows.
+  void read_function_names(const std::vector<uint8_t>& bytes) {
+    ByteReader r(bytes);
+    while (!r.at_end()) {
+      auto id = r.u8();
+      auto size = r.u32();
+      if (!id || !size || *size > r.remaining()) return;
+      size_t end = r.pos() + *size;
+      if (*id == 1) {
+        auto n = r.u32();
+        if (!n) return;
+        for (uint32_t i = 0; i < *n && r.pos() < end; ++i) {
+          auto idx = r.u32();
+          auto name = r.name();
+          if (!idx || !name) return;
+          m_.func_names[*idx] = std::move(*name);
+        }
+      }
+      r.seek(end);
+    }
+  }
+
   Result<void> types(ByteReader& s) {
     TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {

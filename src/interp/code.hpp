@@ -3,6 +3,7 @@
 // resolved to word addresses at translation time.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "ir/opcodes.hpp"
@@ -43,6 +44,12 @@ struct CompiledFunction {
   uint32_t num_locals = 0;      // declared locals, after the parameters
   uint32_t num_results = 0;
   uint32_t max_stack = 0;       // params + locals + deepest operand stack
+  // (code index, bytecode offset) at the start of each instruction, ascending: turns a trap's
+  // pc back into a location in the module.
+  std::vector<std::pair<uint32_t, uint32_t>> offsets;
+  uint32_t defined_index = 0;
+
+  uint64_t offset_of(const Word* pc) const;
 };
 
 }  // namespace petrel::interp

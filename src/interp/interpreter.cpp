@@ -4,6 +4,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -49,6 +50,17 @@ bool call_host(FuncInstance& f, uint64_t* sp, Error& error) {
   return true;
 }
 
+// Adds the trapping function and bytecode offset to a trap. `pc` is the dispatch loop's pc:
+// one word past the trapping instruction's first word, at least.
+std::unexpected<Error> located(std::unexpected<Error> t, const FuncInstance* f, const Word* pc) {
+  if (!f || !f->engine_code) return t;
+  const auto* cf = static_cast<const CompiledFunction*>(f->engine_code);
+  std::string name = f->debug_name.empty() ? fmt::format("#{}", f->instance->module->ir.num_imported_funcs + cf->defined_index)
+                                           : f->debug_name;
+  t.error().where = fmt::format("function {}, offset {:#x}", name, cf->offset_of(pc - 1));
+  return t;
+}
+
 // Filled by the first call of execute(); indexed by IOp.
 const void* const* g_handlers = nullptr;
 
@@ -68,6 +80,12 @@ Interpreter::Interpreter(InterpreterConfig config) {
 Interpreter::~Interpreter() {
   if (stack_) munmap(stack_, stack_bytes_);
   if (frames_) munmap(frames_, frames_bytes_);
+}
+
+uint64_t CompiledFunction::offset_of(const Word* pc) const {
+  auto index = static_cast<uint32_t>(pc - code.data());
+  auto it = std::upper_bound(offsets.begin(), offsets.end(), std::pair<uint32_t, uint32_t>{index, UINT32_MAX});
+  return it == offsets.begin() ? 0 : std::prev(it)->second;
 }
 
 const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
@@ -127,6 +145,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   uint64_t uninitialized_index = 0;
   Error host_error{Error::Kind::Trap, {}, {}};
   FuncInstance* callee = entry;
+  FuncInstance* current = nullptr;  // the function executing, for trap locations
 
 #define NEXT() goto*(pc++)->handler
 #define TRAP(msg)      \
@@ -219,6 +238,7 @@ L_Return: {
   pc = ft->pc;
   fp = ft->fp;
   inst = ft->inst;
+  current = ft->func;
   RELOAD_MEMORY();
   NEXT();
 }
@@ -256,7 +276,8 @@ do_call: {
   if (ft == frames_end_) TRAP("call stack exhausted");
   uint64_t* new_fp = sp - cf->num_params;
   if (static_cast<size_t>(stack_end_ - new_fp) < cf->max_stack) TRAP("call stack exhausted");
-  *ft++ = Frame{pc, fp, inst};
+  *ft++ = Frame{pc, fp, inst, current};
+  current = callee;
   fp = new_fp;
   std::memset(sp, 0, cf->num_locals * sizeof(uint64_t));
   sp += cf->num_locals;
@@ -682,10 +703,10 @@ L_I64RemU: {
 
 trap_uninitialized:
   // The testsuite expects the element index in this message.
-  return trap(fmt::format("uninitialized element {}", uninitialized_index));
+  return located(trap(fmt::format("uninitialized element {}", uninitialized_index)), current, pc);
 do_trap:
   // invoke() restores sp_ and frame_top_ to their values at entry.
-  if (trap_msg) return trap(trap_msg);
+  if (trap_msg) return located(trap(trap_msg), current, pc);
   return std::unexpected(std::move(host_error));
 }
 

@@ -25,6 +25,7 @@ class Interpreter final : public Engine {
     const Word* pc;
     uint64_t* fp;
     ModuleInstance* inst;
+    FuncInstance* func;  // the caller, for trap locations
   };
 
  private:

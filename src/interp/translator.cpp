@@ -52,6 +52,8 @@ class Translator {
     for (size_t i : targets_) code_[i].target = code_.data() + code_[i].u;
     out->code = std::move(code_);
     out->max_stack = max_height_ + 2;
+    out->offsets = std::move(offsets_);
+    out->defined_index = static_cast<uint32_t>(&f_ - m_.functions.data());
     return out;
   }
 
@@ -176,6 +178,7 @@ class Translator {
       default: break;
     }
     if (!live() || in.op == Op::Nop) return;
+    offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
 
     if (info.params != "*") {
       emit(iop(in.op));
@@ -301,6 +304,7 @@ class Translator {
   const void* const* handlers_;
   std::vector<Word> code_;
   std::vector<size_t> targets_;
+  std::vector<std::pair<uint32_t, uint32_t>> offsets_;
   std::vector<Ctrl> ctrls_;
   std::vector<ValType> stack_;
   std::vector<uint32_t> local_slot_;

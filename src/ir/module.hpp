@@ -3,6 +3,7 @@
 // decodes them for the validator and the engines, so there is one decoding of instructions.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -82,6 +83,7 @@ struct Module {
   std::optional<uint32_t> data_count;
   std::vector<CustomSection> customs;
   std::vector<uint8_t> code;  // every function body, back to back
+  std::map<uint32_t, std::string> func_names;  // from the "name" custom section (or text $ids)
 
   // Counts of imports per kind, kept up to date by the front ends.
   uint32_t num_imported_funcs = 0, num_imported_tables = 0, num_imported_memories = 0,

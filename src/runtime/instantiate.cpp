@@ -107,6 +107,8 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     f->type_id = inst.type_ids[m.functions[i].type];
     f->instance = &inst;
     f->defined_index = i;
+    uint32_t index = m.num_imported_funcs + i;
+    if (auto it = m.func_names.find(index); it != m.func_names.end()) f->debug_name = it->second;
     inst.funcs.push_back(store.add_func(std::move(f)));
   }
   for (const auto& t : m.tables) {
@@ -134,7 +136,10 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
   for (const auto& e : m.exports) {
     ExternVal v{e.kind, nullptr};
     switch (e.kind) {
-      case ExternKind::Func: v.ptr = inst.funcs[e.index]; break;
+      case ExternKind::Func:
+        v.ptr = inst.funcs[e.index];
+        if (inst.funcs[e.index]->debug_name.empty()) inst.funcs[e.index]->debug_name = e.name;
+        break;
       case ExternKind::Table: v.ptr = inst.tables[e.index]; break;
       case ExternKind::Memory: v.ptr = inst.memories[e.index]; break;
       case ExternKind::Global: v.ptr = inst.globals[e.index]; break;

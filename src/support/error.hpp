@@ -24,6 +24,8 @@ struct Error {
   std::string message;
   SourcePos pos;
   int32_t exit_code = 0;
+  // For traps: where the guest was, e.g. "function fib, offset 0x4f" (empty when unknown).
+  std::string where{};
 
   // "offset 0x1f: unexpected end" / "3:14: unknown operator" / "unexpected end".
   std::string describe() const;

@@ -496,8 +496,9 @@ class Parser {
 
   Result<void> func_field() {
     p_ += 2;
-    opt_id();
+    auto id = opt_id();
     uint32_t idx = m_.total_funcs();
+    if (id && id->size() > 1) m_.func_names[idx] = std::string(id->substr(1));
     TRY(exports, inline_exports());
     TRY(imp, inline_import());
     std::vector<std::optional<std::string_view>> names;

@@ -44,7 +44,7 @@ TEST(RunInvoke, TrapsReportFileAndMessage) {
   std::string m = module_path();
   auto o = sh(kPetrel + " run --invoke div " + m + " 1 0");
   EXPECT_EQ(o.status, 134);
-  EXPECT_EQ(o.output, "petrel: trap in " + m + ": integer divide by zero\n");
+  EXPECT_EQ(o.output, "petrel: trap in " + m + ": integer divide by zero (function div, offset 0x4)\n");
   o = sh(kPetrel + " run --invoke recurse " + m);
   EXPECT_EQ(o.status, 134);
   EXPECT_NE(o.output.find("call stack exhausted"), std::string::npos);

@@ -311,5 +311,6 @@ TEST(Wasi, TrapReportsFileAndMessage) {
     (func (export "_start") (drop (i32.load (i32.const 70000))))))";
   auto o = run_command(kPetrel + " run " + wat.string());
   EXPECT_EQ(o.status, 134);
-  EXPECT_EQ(o.output, "petrel: trap in " + wat.string() + ": out of bounds memory access\n");
+  // The location: the function's name and the trapping load's offset in the code.
+  EXPECT_EQ(o.output, "petrel: trap in " + wat.string() + ": out of bounds memory access (function _start, offset 0x4)\n");
 }

@@ -103,7 +103,8 @@ Result<std::vector<wasi::NetRule>> parse_net_rules(const std::string& list) {
 // Reports a failed call: a trap, or the guest's exit (which is not an error).
 int finish(const std::string& file, const Error& e) {
   if (e.kind == Error::Kind::Exit) return e.exit_code & 0xFF;
-  fmt::print(stderr, "petrel: trap in {}: {}\n", file, e.message);
+  if (e.where.empty()) fmt::print(stderr, "petrel: trap in {}: {}\n", file, e.message);
+  else fmt::print(stderr, "petrel: trap in {}: {} ({})\n", file, e.message, e.where);
   return kExitTrap;
 }
 
