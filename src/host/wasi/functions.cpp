@@ -431,7 +431,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     return c->open_beneath(d->host_fd, *path, O_PATH, 0, follow, e);
   };
 
-  def("path_create_directory", {I32, I32, I32}, [c, parent](Args a) -> Errno {
+  def("path_create_directory", {I32, I32, I32}, [parent](Args a) -> Errno {
     Errno e = err::success;
     auto p = parent(a.u32(0), rights::path_create_directory, a.u32(1), a.u32(2), e);
     if (!p) return e;
