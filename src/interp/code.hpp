@@ -17,6 +17,17 @@ union Word {
   const Word* target;
 };
 
+// Super-instructions: binary operators whose operands come straight from locals or a constant
+// (`local.get a; local.get b; op` → op_LL a b, `local.get a; const c; op` → op_LC a c), and
+// loads whose address is a local (`local.get a; load` → load_L a offset).
+#define PETREL_FUSED_BINOPS(X)                                                                \
+  X(I32Add) X(I32Sub) X(I32Mul) X(I32And) X(I32Or) X(I32Xor) X(I32Shl) X(I32ShrS) X(I32ShrU)  \
+  X(I32Eq) X(I32Ne) X(I32LtS) X(I32LtU) X(I32GtS) X(I32GtU) X(I32LeS) X(I32LeU) X(I32GeS)     \
+  X(I32GeU) X(I64Add) X(I64Sub) X(I64Mul) X(I64And) X(I64Or) X(I64Xor) X(I64Shl) X(I64ShrU)   \
+  X(F64Add) X(F64Mul)
+#define PETREL_FUSED_LOADS(X) \
+  X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S) X(I32Load16U)
+
 // Internal instructions: every wasm Op (same numbering) plus these.
 enum class IOp : uint16_t {
   Jump = static_cast<uint16_t>(Op::Count_),  // target
@@ -31,6 +42,12 @@ enum class IOp : uint16_t {
   GlobalGetV,    // index
   GlobalSetV,
   SelectV,
+#define PETREL_FUSED_BINOP_IOPS(op) op##_LL, op##_LC,
+  PETREL_FUSED_BINOPS(PETREL_FUSED_BINOP_IOPS)
+#undef PETREL_FUSED_BINOP_IOPS
+#define PETREL_FUSED_LOAD_IOPS(op) op##_L,
+  PETREL_FUSED_LOADS(PETREL_FUSED_LOAD_IOPS)
+#undef PETREL_FUSED_LOAD_IOPS
   Count_
 };
 constexpr uint16_t kNumIOps = static_cast<uint16_t>(IOp::Count_);

@@ -127,6 +127,12 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #undef OP
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt,
       &&L_LocalGetV, &&L_LocalSetV, &&L_LocalTeeV, &&L_GlobalGetV, &&L_GlobalSetV, &&L_SelectV,
+#define PETREL_BINOP_LABELS(op) &&L_##op##_LL, &&L_##op##_LC,
+      PETREL_FUSED_BINOPS(PETREL_BINOP_LABELS)
+#undef PETREL_BINOP_LABELS
+#define PETREL_LOAD_LABELS(op) &&L_##op##_L,
+      PETREL_FUSED_LOADS(PETREL_LOAD_LABELS)
+#undef PETREL_LOAD_LABELS
   };
   static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {
@@ -422,14 +428,28 @@ L_RefFunc:
     sp -= 2;                                                    \
     NEXT();                                                     \
   }
-  LOAD(I32Load, uint32_t, v)
-  LOAD(I64Load, uint64_t, v)
-  LOAD(F32Load, uint32_t, v)
-  LOAD(F64Load, uint64_t, v)
-  LOAD(I32Load8S, int8_t, U32(static_cast<int32_t>(v)))
-  LOAD(I32Load8U, uint8_t, v)
-  LOAD(I32Load16S, int16_t, U32(static_cast<int32_t>(v)))
-  LOAD(I32Load16U, uint16_t, v)
+  // Loads with super-instruction forms: the plain handler, and the address from a local (_L).
+#define PETREL_LOAD_DEFS(X) \
+  X(I32Load, uint32_t, v) \
+  X(I64Load, uint64_t, v) \
+  X(F32Load, uint32_t, v) \
+  X(F64Load, uint64_t, v) \
+  X(I32Load8S, int8_t, U32(static_cast<int32_t>(v))) \
+  X(I32Load8U, uint8_t, v) \
+  X(I32Load16S, int16_t, U32(static_cast<int32_t>(v))) \
+  X(I32Load16U, uint16_t, v)
+#define LOAD_L(name, T, convert)                                  \
+  L_##name##_L : {                                                \
+    uint64_t ea = static_cast<uint64_t>(U32(fp[pc[0].u])) + pc[1].u; \
+    pc += 2;                                                      \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);      \
+    T v;                                                          \
+    std::memcpy(&v, mem + ea, sizeof(T));                         \
+    *sp++ = convert;                                              \
+    NEXT();                                                       \
+  }
+  PETREL_LOAD_DEFS(LOAD)
+  PETREL_LOAD_DEFS(LOAD_L)
   LOAD(I64Load8S, int8_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
   LOAD(I64Load8U, uint8_t, v)
   LOAD(I64Load16S, int16_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
@@ -498,17 +518,58 @@ L_DataDrop:
     sp[-1] = (expr);       \
     NEXT();                \
   }
+  // Operators with super-instruction forms: the plain handler, then operands from two locals
+  // (_LL) or a local and a constant (_LC), the result pushed.
+#define PETREL_BINOP_EXPRS(X) \
+  X(I32Add, U32(a + b)) \
+  X(I32Sub, U32(a - b)) \
+  X(I32Mul, U32(U32(a) * U32(b))) \
+  X(I32And, U32(a & b)) \
+  X(I32Or, U32(a | b)) \
+  X(I32Xor, U32(a ^ b)) \
+  X(I32Shl, U32(U32(a) << (b & 31))) \
+  X(I32ShrS, U32(S32(a) >> (b & 31))) \
+  X(I32ShrU, U32(a) >> (b & 31)) \
+  X(I32Eq, U32(a) == U32(b)) \
+  X(I32Ne, U32(a) != U32(b)) \
+  X(I32LtS, S32(a) < S32(b)) \
+  X(I32LtU, U32(a) < U32(b)) \
+  X(I32GtS, S32(a) > S32(b)) \
+  X(I32GtU, U32(a) > U32(b)) \
+  X(I32LeS, S32(a) <= S32(b)) \
+  X(I32LeU, U32(a) <= U32(b)) \
+  X(I32GeS, S32(a) >= S32(b)) \
+  X(I32GeU, U32(a) >= U32(b)) \
+  X(I64Add, a + b) \
+  X(I64Sub, a - b) \
+  X(I64Mul, a * b) \
+  X(I64And, a & b) \
+  X(I64Or, a | b) \
+  X(I64Xor, a ^ b) \
+  X(I64Shl, a << (b & 63)) \
+  X(I64ShrU, a >> (b & 63)) \
+  X(F64Add, f64_slot(as_f64(a) + as_f64(b))) \
+  X(F64Mul, f64_slot(as_f64(a) * as_f64(b)))
+#define BINARY_LL(name, expr)         \
+  L_##name##_LL : {                   \
+    uint64_t a = fp[pc[0].u];         \
+    uint64_t b = fp[pc[1].u];         \
+    pc += 2;                          \
+    *sp++ = (expr);                   \
+    NEXT();                           \
+  }
+#define BINARY_LC(name, expr)         \
+  L_##name##_LC : {                   \
+    uint64_t a = fp[pc[0].u];         \
+    uint64_t b = pc[1].u;             \
+    pc += 2;                          \
+    *sp++ = (expr);                   \
+    NEXT();                           \
+  }
+  PETREL_BINOP_EXPRS(BINARY)
+  PETREL_BINOP_EXPRS(BINARY_LL)
+  PETREL_BINOP_EXPRS(BINARY_LC)
   UNARY(I32Eqz, U32(a) == 0)
-  BINARY(I32Eq, U32(a) == U32(b))
-  BINARY(I32Ne, U32(a) != U32(b))
-  BINARY(I32LtS, S32(a) < S32(b))
-  BINARY(I32LtU, U32(a) < U32(b))
-  BINARY(I32GtS, S32(a) > S32(b))
-  BINARY(I32GtU, U32(a) > U32(b))
-  BINARY(I32LeS, S32(a) <= S32(b))
-  BINARY(I32LeU, U32(a) <= U32(b))
-  BINARY(I32GeS, S32(a) >= S32(b))
-  BINARY(I32GeU, U32(a) >= U32(b))
   UNARY(I64Eqz, a == 0)
   BINARY(I64Eq, a == b)
   BINARY(I64Ne, a != b)
@@ -535,9 +596,6 @@ L_DataDrop:
   UNARY(I32Clz, static_cast<uint64_t>(std::countl_zero(U32(a))))
   UNARY(I32Ctz, static_cast<uint64_t>(std::countr_zero(U32(a))))
   UNARY(I32Popcnt, static_cast<uint64_t>(std::popcount(U32(a))))
-  BINARY(I32Add, U32(a + b))
-  BINARY(I32Sub, U32(a - b))
-  BINARY(I32Mul, U32(U32(a) * U32(b)))
 L_I32DivS: {
   int32_t b = S32(sp[-1]), a = S32(sp[-2]);
   if (b == 0) TRAP("integer divide by zero");
@@ -567,20 +625,11 @@ L_I32RemU: {
   sp[-1] = a % b;
   NEXT();
 }
-  BINARY(I32And, U32(a & b))
-  BINARY(I32Or, U32(a | b))
-  BINARY(I32Xor, U32(a ^ b))
-  BINARY(I32Shl, U32(U32(a) << (b & 31)))
-  BINARY(I32ShrS, U32(S32(a) >> (b & 31)))
-  BINARY(I32ShrU, U32(a) >> (b & 31))
   BINARY(I32Rotl, std::rotl(U32(a), static_cast<int>(b & 31)))
   BINARY(I32Rotr, std::rotr(U32(a), static_cast<int>(b & 31)))
   UNARY(I64Clz, static_cast<uint64_t>(std::countl_zero(a)))
   UNARY(I64Ctz, static_cast<uint64_t>(std::countr_zero(a)))
   UNARY(I64Popcnt, static_cast<uint64_t>(std::popcount(a)))
-  BINARY(I64Add, a + b)
-  BINARY(I64Sub, a - b)
-  BINARY(I64Mul, a * b)
 L_I64DivS: {
   int64_t b = S64(sp[-1]), a = S64(sp[-2]);
   if (b == 0) TRAP("integer divide by zero");
@@ -610,12 +659,7 @@ L_I64RemU: {
   sp[-1] = a % b;
   NEXT();
 }
-  BINARY(I64And, a & b)
-  BINARY(I64Or, a | b)
-  BINARY(I64Xor, a ^ b)
-  BINARY(I64Shl, a << (b & 63))
   BINARY(I64ShrS, static_cast<uint64_t>(S64(a) >> (b & 63)))
-  BINARY(I64ShrU, a >> (b & 63))
   BINARY(I64Rotl, std::rotl(a, static_cast<int>(b & 63)))
   BINARY(I64Rotr, std::rotr(a, static_cast<int>(b & 63)))
   UNARY(F32Abs, U32(a) & 0x7FFFFFFFu)
@@ -639,9 +683,7 @@ L_I64RemU: {
   UNARY(F64Trunc, f64_slot(numeric::wasm_trunc(as_f64(a))))
   UNARY(F64Nearest, f64_slot(numeric::wasm_nearest(as_f64(a))))
   UNARY(F64Sqrt, f64_slot(std::sqrt(as_f64(a))))
-  BINARY(F64Add, f64_slot(as_f64(a) + as_f64(b)))
   BINARY(F64Sub, f64_slot(as_f64(a) - as_f64(b)))
-  BINARY(F64Mul, f64_slot(as_f64(a) * as_f64(b)))
   BINARY(F64Div, f64_slot(as_f64(a) / as_f64(b)))
   BINARY(F64Min, f64_slot(numeric::wasm_min(as_f64(a), as_f64(b))))
   BINARY(F64Max, f64_slot(numeric::wasm_max(as_f64(a), as_f64(b))))

@@ -24,6 +24,24 @@ struct Ctrl {
   uint32_t label_slots() const { return slot_count(op == Op::Loop ? params : results); }
 };
 
+// The super-instruction forms of an operator, if it has them.
+struct FusedForms {
+  uint16_t ll = 0, lc = 0, l = 0;  // 0: none
+};
+FusedForms fused_forms(Op op) {
+  switch (op) {
+#define PETREL_CASE_BINOP(name) \
+  case Op::name: return {iop(IOp::name##_LL), iop(IOp::name##_LC), 0};
+    PETREL_FUSED_BINOPS(PETREL_CASE_BINOP)
+#undef PETREL_CASE_BINOP
+#define PETREL_CASE_LOAD(name) \
+  case Op::name: return {0, 0, iop(IOp::name##_L)};
+    PETREL_FUSED_LOADS(PETREL_CASE_LOAD)
+#undef PETREL_CASE_LOAD
+    default: return {};
+  }
+}
+
 class Translator {
  public:
   Translator(const Module& m, uint32_t idx, const void* const* handlers)
@@ -63,7 +81,35 @@ class Translator {
     local_type_.push_back(t);
     slot += slot_count(t);
   }
-  void emit(uint16_t op) { code_.push_back(Word{.handler = handlers_[op]}); }
+  void emit(uint16_t op) {
+    recent_.push_back(Recent{op, code_.size()});
+    code_.push_back(Word{.handler = handlers_[op]});
+  }
+  // The instructions emitted since the last branch target, for the peephole: a fusion never
+  // spans a label, so no branch can land inside a fused instruction.
+  struct Recent {
+    uint16_t op;
+    size_t pos;
+  };
+  // True when the last `n` emitted instructions are `ops` (in order), ending the code.
+  bool recent_are(std::initializer_list<uint16_t> ops) const {
+    if (recent_.size() < ops.size()) return false;
+    size_t i = recent_.size() - ops.size();
+    for (uint16_t op : ops)
+      if (recent_[i++].op != op) return false;
+    return true;
+  }
+  // Removes the last `n` emitted instructions (with their offset records) and returns their
+  // immediates' first words.
+  std::vector<uint64_t> take_recent(size_t n) {
+    std::vector<uint64_t> imms;
+    size_t start = recent_[recent_.size() - n].pos;
+    for (size_t i = recent_.size() - n; i < recent_.size(); ++i) imms.push_back(code_[recent_[i].pos + 1].u);
+    code_.resize(start);
+    recent_.resize(recent_.size() - n);
+    while (!offsets_.empty() && offsets_.back().first >= start) offsets_.pop_back();
+    return imms;
+  }
   void imm(uint64_t v) { code_.push_back(Word{.u = v}); }
   // Emits a target word; `index` is a code index, or filled in later through `fixups`.
   void target(size_t index) {
@@ -127,6 +173,14 @@ class Translator {
     switch (in.op) {
       case Op::Block:
       case Op::Loop:
+      case Op::If:
+      case Op::Else:
+      case Op::End: recent_.clear(); break;
+      default: break;
+    }
+    switch (in.op) {
+      case Op::Block:
+      case Op::Loop:
       case Op::If: {
         auto [params, results] = block_types(in.block);
         bool dead = !live();
@@ -180,6 +234,11 @@ class Translator {
     if (!live() || in.op == Op::Nop) return;
     offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
 
+    if (info.params != "*" && fuse(in)) {
+      pop(info.params.size());
+      for (char c : info.results) push(signature_type(c));
+      return;
+    }
     if (info.params != "*") {
       emit(iop(in.op));
       switch (info.imm) {
@@ -211,10 +270,21 @@ class Translator {
         branch(in.a, iop(IOp::Jump), iop(IOp::JumpAdjust), false);
         set_unreachable();
         break;
-      case Op::BrIf:
+      case Op::BrIf: {
         pop();
-        branch(in.a, iop(Op::BrIf), iop(IOp::BrIfAdjust), false);
+        Ctrl& c = ctrls_[ctrls_.size() - 1 - in.a];
+        bool plain = height_ - c.height == c.label_slots();
+        if (plain && recent_are({iop(Op::I32Eqz)})) {
+          // i32.eqz; br_if → br_unless
+          take_recent(1);
+          offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+          branch(in.a, iop(IOp::BrUnless), iop(IOp::BrUnless), false);
+        } else {
+          branch(in.a, iop(Op::BrIf), iop(IOp::BrIfAdjust), false);
+        }
+        recent_.clear();
         break;
+      }
       case Op::BrTable: {
         pop();
         emit(iop(Op::BrTable));
@@ -299,9 +369,41 @@ class Translator {
     }
   }
 
+  // Emits a super-instruction for `in` when the code just emitted allows it.
+  bool fuse(const Instr& in) {
+    FusedForms f = fused_forms(in.op);
+    uint16_t get = iop(Op::LocalGet), cnst = iop(IOp::Const);
+    if (f.ll && recent_are({get, get})) {
+      auto imms = take_recent(2);
+      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+      emit(f.ll);
+      imm(imms[0]);
+      imm(imms[1]);
+      return true;
+    }
+    if (f.lc && recent_are({get, cnst})) {
+      auto imms = take_recent(2);
+      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+      emit(f.lc);
+      imm(imms[0]);
+      imm(imms[1]);
+      return true;
+    }
+    if (f.l && recent_are({get})) {
+      auto imms = take_recent(1);
+      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+      emit(f.l);
+      imm(imms[0]);
+      imm(in.memarg_offset);
+      return true;
+    }
+    return false;
+  }
+
   const Module& m_;
   const Function& f_;
   const void* const* handlers_;
+  std::vector<Recent> recent_;
   std::vector<Word> code_;
   std::vector<size_t> targets_;
   std::vector<std::pair<uint32_t, uint32_t>> offsets_;
