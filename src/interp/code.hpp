@@ -36,6 +36,7 @@ enum class IOp : uint16_t {
   BrUnless,      // target (the `if` test)
   Const,         // value
   Halt,          // leaves the dispatch loop (return address of a host-to-wasm entry)
+  Fuel,          // count: metered code only; charges a straight-line segment, checks interrupts
   LocalGetV,     // slot: the v128 forms of the variable instructions move two slots
   LocalSetV,
   LocalTeeV,

@@ -6,6 +6,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <cmath>
 #include <cstring>
 
@@ -19,7 +23,7 @@ namespace petrel::interp {
 namespace {
 
 struct InterpCache final : EngineCache {
-  std::vector<std::unique_ptr<CompiledFunction>> funcs;
+  std::vector<std::unique_ptr<CompiledFunction>> funcs, metered_funcs;
 };
 
 constexpr const char* kOutOfBoundsMemory = "out of bounds memory access";
@@ -66,7 +70,56 @@ const void* const* g_handlers = nullptr;
 
 }  // namespace
 
-Interpreter::Interpreter(InterpreterConfig config) {
+// A thread that raises the deadline interrupt when the deadline passes, unless cleared first.
+struct Interpreter::Watchdog {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  bool stop = false;
+  std::thread thread;
+  explicit Watchdog(std::atomic<int>& flag) {
+    thread = std::thread([this, &flag] {
+      std::unique_lock lock(mu);
+      while (!stop) {
+        if (!deadline) {
+          cv.wait(lock);
+        } else if (cv.wait_until(lock, *deadline) == std::cv_status::timeout && deadline &&
+                   std::chrono::steady_clock::now() >= *deadline) {
+          flag.store(2, std::memory_order_relaxed);
+          deadline.reset();
+        }
+      }
+    });
+  }
+  ~Watchdog() {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+    }
+    cv.notify_all();
+    thread.join();
+  }
+};
+
+void Interpreter::set_deadline_in(std::chrono::nanoseconds timeout) {
+  if (!watchdog_) watchdog_ = std::make_unique<Watchdog>(interrupt_);
+  {
+    std::lock_guard lock(watchdog_->mu);
+    watchdog_->deadline = std::chrono::steady_clock::now() + timeout;
+  }
+  watchdog_->cv.notify_all();
+}
+
+void Interpreter::clear_deadline() {
+  if (!watchdog_) return;
+  {
+    std::lock_guard lock(watchdog_->mu);
+    watchdog_->deadline.reset();
+  }
+  watchdog_->cv.notify_all();
+}
+
+Interpreter::Interpreter(InterpreterConfig config) : config_(config) {
   stack_bytes_ = config.stack_slots * sizeof(uint64_t);
   frames_bytes_ = config.max_frames * sizeof(Frame);
   stack_ = static_cast<uint64_t*>(map_zeroed(stack_bytes_));
@@ -97,8 +150,10 @@ const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
     c->funcs.resize(lm.ir.functions.size());
     lm.cache = std::move(c);
   }
-  auto& slot = static_cast<InterpCache&>(*lm.cache).funcs[f.defined_index];
-  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers);
+  auto& cache = static_cast<InterpCache&>(*lm.cache);
+  if (config_.metered && cache.metered_funcs.empty()) cache.metered_funcs.resize(lm.ir.functions.size());
+  auto& slot = (config_.metered ? cache.metered_funcs : cache.funcs)[f.defined_index];
+  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers, config_.metered);
   f.engine_code = slot.get();
   return slot.get();
 }
@@ -125,7 +180,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define OP(name, text, code, imm, align, params, results) &&L_##name,
 #include "ir/opcodes.def"
 #undef OP
-      &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt,
+      &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt, &&L_Fuel,
       &&L_LocalGetV, &&L_LocalSetV, &&L_LocalTeeV, &&L_GlobalGetV, &&L_GlobalSetV, &&L_SelectV,
 #define PETREL_BINOP_LABELS(op) &&L_##op##_LL, &&L_##op##_LC,
       PETREL_FUSED_BINOPS(PETREL_BINOP_LABELS)
@@ -272,6 +327,7 @@ do_call: {
     // Host function: arguments are on the stack; results replace them.
     sp_ = sp;
     frame_top_ = ft;
+    ++host_calls_;
     if (!call_host(*callee, sp, host_error)) goto do_trap;
     sp = sp - slot_count(callee->type.params) + slot_count(callee->type.results);
     RELOAD_MEMORY();
@@ -297,6 +353,23 @@ do_call: {
 L_Halt:
   frame_top_ = ft;
   return {};
+L_Fuel: {
+  // Metered code: pay for the segment, then honour interrupts.
+  int64_t cost = static_cast<int64_t>(pc->u);
+  ++pc;
+  if (fuel_ < cost) {
+    // A segment that cannot be paid for in full does not run; the remainder is spent, so
+    // that exactly the budget is consumed (the rule compiled code follows too).
+    fuel_ = 0;
+    TRAP(kFuelExhausted);
+  }
+  fuel_ -= cost;
+  if (int why = interrupt_.load(std::memory_order_relaxed)) {
+    interrupt_.store(0, std::memory_order_relaxed);
+    TRAP(why == 2 ? kDeadlineExceeded : kInterrupted);
+  }
+  NEXT();
+}
 
   // ---- parametric and variables -------------------------------------------------------------
 L_Drop:

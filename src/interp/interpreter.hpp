@@ -1,6 +1,9 @@
 #pragma once
 #include <cstddef>
+#include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <memory>
 
 #include "interp/code.hpp"
 #include "runtime/engine.hpp"
@@ -11,7 +14,15 @@ namespace petrel::interp {
 struct InterpreterConfig {
   size_t stack_slots = size_t{1} << 20;  // 8 MiB of operand stack and locals
   size_t max_frames = size_t{1} << 16;   // call depth before "call stack exhausted"
+  // Metered code counts fuel and can be interrupted (by interrupt() or a deadline); it costs
+  // one extra instruction per straight-line segment.
+  bool metered = false;
 };
+
+// Trap messages of metered execution (not spec traps).
+inline constexpr const char* kFuelExhausted = "fuel exhausted";
+inline constexpr const char* kInterrupted = "interrupted";
+inline constexpr const char* kDeadlineExceeded = "time limit exceeded";
 
 // The portable engine: translates each function on its first call, then runs the threaded
 // code in one dispatch loop. Guest calls never recurse natively; host calls may re-enter.
@@ -20,6 +31,23 @@ class Interpreter final : public Engine {
   explicit Interpreter(InterpreterConfig config = {});
   ~Interpreter() override;
   Result<void> invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) override;
+
+  // ---- limits and statistics (fuel and interrupts need a metered interpreter) -------------
+  bool metered() const { return config_.metered; }
+  // Sets the fuel left: one unit per wasm instruction executed.
+  void set_fuel(uint64_t fuel) {
+    consumed_before_ += static_cast<uint64_t>(granted_ - fuel_);
+    granted_ = fuel_ = fuel > INT64_MAX ? INT64_MAX : static_cast<int64_t>(fuel);
+  }
+  uint64_t fuel() const { return static_cast<uint64_t>(fuel_); }
+  // Fuel spent since the interpreter was made (metered code only).
+  uint64_t fuel_consumed() const { return consumed_before_ + static_cast<uint64_t>(granted_ - fuel_); }
+  // Stops running guest code at its next segment with the trap "interrupted". Thread-safe.
+  void interrupt() { interrupt_.store(1, std::memory_order_relaxed); }
+  // Interrupts with "time limit exceeded" when `deadline` passes (none: 0 nanoseconds).
+  void set_deadline_in(std::chrono::nanoseconds timeout);
+  void clear_deadline();
+  uint64_t host_calls() const { return host_calls_; }
 
   struct Frame {
     const Word* pc;
@@ -40,6 +68,15 @@ class Interpreter final : public Engine {
   size_t frames_bytes_ = 0;
   uint64_t* sp_ = nullptr;      // first free slot between calls (host re-entry starts here)
   Frame* frame_top_ = nullptr;  // first free frame
+
+  InterpreterConfig config_;
+  int64_t fuel_ = INT64_MAX;
+  int64_t granted_ = INT64_MAX;
+  uint64_t consumed_before_ = 0;
+  std::atomic<int> interrupt_{0};  // 0 none, 1 interrupt(), 2 deadline
+  uint64_t host_calls_ = 0;
+  struct Watchdog;
+  std::unique_ptr<Watchdog> watchdog_;
 };
 
 }  // namespace petrel::interp

@@ -44,8 +44,8 @@ FusedForms fused_forms(Op op) {
 
 class Translator {
  public:
-  Translator(const Module& m, uint32_t idx, const void* const* handlers)
-      : m_(m), f_(m.functions[idx]), handlers_(handlers) {}
+  Translator(const Module& m, uint32_t idx, const void* const* handlers, bool metered)
+      : m_(m), f_(m.functions[idx]), handlers_(handlers), metered_(metered) {}
 
   std::unique_ptr<CompiledFunction> run() {
     auto out = std::make_unique<CompiledFunction>();
@@ -62,8 +62,10 @@ class Translator {
 
     InstrReader r(m_.body(f_), f_.body_offset);
     Instr in;
+    start_segment();
     while (!ctrls_.empty() && !r.at_end()) {
       if (!r.next(in)) break;  // validated code: cannot happen
+      if (metered_ && live() && fuel_word_ != SIZE_MAX) ++code_[fuel_word_].u;
       step(in);
     }
     // Resolve target indices to word addresses now that the vector no longer grows.
@@ -104,7 +106,12 @@ class Translator {
   std::vector<uint64_t> take_recent(size_t n) {
     std::vector<uint64_t> imms;
     size_t start = recent_[recent_.size() - n].pos;
-    for (size_t i = recent_.size() - n; i < recent_.size(); ++i) imms.push_back(code_[recent_[i].pos + 1].u);
+    for (size_t i = recent_.size() - n; i < recent_.size(); ++i) {
+      // An instruction without immediates (i32.eqz) has no word after its handler.
+      size_t next = recent_[i].pos + 1;
+      bool has_imm = next < code_.size() && (i + 1 == recent_.size() || next < recent_[i + 1].pos);
+      imms.push_back(has_imm ? code_[next].u : 0);
+    }
     code_.resize(start);
     recent_.resize(recent_.size() - n);
     while (!offsets_.empty() && offsets_.back().first >= start) offsets_.pop_back();
@@ -194,6 +201,9 @@ class Translator {
         Ctrl c{in.op, operands, height, params, results, code_.size(), {}, SIZE_MAX, dead};
         if (!dead && in.op == Op::If) c.else_fixup = code_.size() - 1;
         ctrls_.push_back(std::move(c));
+        // A loop head is a branch target: each iteration pays for its segment. An `if` body
+        // runs conditionally: it is a segment of its own.
+        if (!dead && (in.op == Op::Loop || in.op == Op::If)) start_segment();
         return;
       }
       case Op::Else: {
@@ -210,6 +220,7 @@ class Translator {
         c.unreachable = false;
         reset_to(c);
         push_all(c.params);
+        start_segment();
         return;
       }
       case Op::End: {
@@ -227,6 +238,9 @@ class Translator {
         if (c.else_fixup != SIZE_MAX) code_[c.else_fixup].u = here;
         reset_to(c);
         push_all(c.results);
+        // Code after a block's end is a branch target (unless nothing branches there, which
+        // only costs a Fuel instruction).
+        start_segment();
         return;
       }
       default: break;
@@ -283,6 +297,7 @@ class Translator {
           branch(in.a, iop(Op::BrIf), iop(IOp::BrIfAdjust), false);
         }
         recent_.clear();
+        start_segment();
         break;
       }
       case Op::BrTable: {
@@ -369,6 +384,16 @@ class Translator {
     }
   }
 
+  // Metered code: opens a new straight-line segment with a Fuel instruction whose count the
+  // following instructions increment.
+  void start_segment() {
+    if (!metered_) return;
+    recent_.clear();
+    code_.push_back(Word{.handler = handlers_[iop(IOp::Fuel)]});
+    fuel_word_ = code_.size();
+    imm(0);
+  }
+
   // Emits a super-instruction for `in` when the code just emitted allows it.
   bool fuse(const Instr& in) {
     FusedForms f = fused_forms(in.op);
@@ -403,6 +428,8 @@ class Translator {
   const Module& m_;
   const Function& f_;
   const void* const* handlers_;
+  bool metered_ = false;
+  size_t fuel_word_ = SIZE_MAX;  // the open segment's Fuel count
   std::vector<Recent> recent_;
   std::vector<Word> code_;
   std::vector<size_t> targets_;
@@ -416,8 +443,9 @@ class Translator {
 
 }  // namespace
 
-std::unique_ptr<CompiledFunction> translate(const Module& m, uint32_t defined_index, const void* const* handlers) {
-  return Translator(m, defined_index, handlers).run();
+std::unique_ptr<CompiledFunction> translate(const Module& m, uint32_t defined_index, const void* const* handlers,
+                                            bool metered) {
+  return Translator(m, defined_index, handlers, metered).run();
 }
 
 }  // namespace petrel::interp

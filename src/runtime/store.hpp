@@ -31,6 +31,13 @@ class Store {
   GlobalInstance* add_global(GlobalType type, uint64_t value, uint64_t hi = 0);
   ModuleInstance* add_instance(std::unique_ptr<ModuleInstance> inst);
 
+  // Bytes of linear memory allocated by the store's memories.
+  uint64_t memory_bytes() const {
+    uint64_t n = 0;
+    for (const auto& m : memories_) n += m->size_bytes();
+    return n;
+  }
+
   // Calls `f` with raw slots; traps come back as Error{Kind::Trap}.
   Result<void> call(FuncInstance* f, std::span<const uint64_t> args, std::span<uint64_t> results) {
     return engine_->invoke(*f, args, results);

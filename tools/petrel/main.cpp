@@ -16,7 +16,7 @@ using namespace petrel;
 
 using tools::kExitUsage;
 
-int run_wast(const std::vector<std::string>& files, const std::string& skip_path) {
+int run_wast(const std::vector<std::string>& files, const std::string& skip_path, bool metered) {
   tools::SkipList skips;
   if (!skip_path.empty()) {
     std::string err;
@@ -27,7 +27,7 @@ int run_wast(const std::vector<std::string>& files, const std::string& skip_path
   }
   tools::WastTotals total;
   for (const auto& f : files) {
-    auto t = tools::run_wast_file(f, skips);
+    auto t = tools::run_wast_file(f, skips, metered);
     total.passed += t.passed;
     total.failed += t.failed;
     total.skipped += t.skipped;
@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> wast_files;
   std::string skip_list;
   wast->add_option("--skip-list", skip_list, "Tracked skips: lines of 'FILE[:LINE] reason'");
+  bool metered = false;
+  wast->add_flag("--metered", metered, "Run on metered code (fuel counting and interrupt checks)");
   wast->add_option("files", wast_files, "Scripts to run")->required();
 
   std::vector<std::string> args = tools::normalize_run_args(std::vector<std::string>(argv + 1, argv + argc));
@@ -70,6 +72,6 @@ int main(int argc, char** argv) {
     run_opts.allow_net = run->get_option("--allow-net")->count() > 0;
     return tools::run_module(run_opts, run->remaining());
   }
-  if (*wast) return run_wast(wast_files, skip_list);
+  if (*wast) return run_wast(wast_files, skip_list, metered);
   return kExitUsage;
 }

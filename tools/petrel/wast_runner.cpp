@@ -104,9 +104,9 @@ bool matches(const Expected& e, const Value& v) {
 
 class ScriptRunner {
  public:
-  ScriptRunner(std::string path, const SkipList& skips)
+  ScriptRunner(std::string path, const SkipList& skips, bool metered)
       : path_(std::move(path)), file_(std::filesystem::path(path_).filename().string()), skips_(skips),
-        store_(std::make_unique<interp::Interpreter>()) {
+        store_(std::make_unique<interp::Interpreter>(interp::InterpreterConfig{.metered = metered})) {
     host::define_spectest(store_, linker_);
   }
 
@@ -321,7 +321,7 @@ const std::string* SkipList::find(const std::string& file, uint32_t line) const 
   return it != entries.end() ? &it->second : nullptr;
 }
 
-WastTotals run_wast_file(const std::string& path, const SkipList& skips) {
+WastTotals run_wast_file(const std::string& path, const SkipList& skips, bool metered) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     fmt::print("{}: cannot read file\n", path);
@@ -341,7 +341,7 @@ WastTotals run_wast_file(const std::string& path, const SkipList& skips) {
     fmt::print("{}: {}\n", path, cmds.error().describe());
     return {0, 1, 0};
   }
-  ScriptRunner runner(path, skips);
+  ScriptRunner runner(path, skips, metered);
   return runner.run(*cmds);
 }
 

@@ -17,6 +17,7 @@ struct WastTotals {
 };
 
 // Runs one .wast script; prints a line per failing assertion (FILE:LINE: expected vs got).
-WastTotals run_wast_file(const std::string& path, const SkipList& skips);
+// `metered` runs it on metered code (fuel and interrupt checks), to test that variant.
+WastTotals run_wast_file(const std::string& path, const SkipList& skips, bool metered = false);
 
 }  // namespace petrel::tools

@@ -5,20 +5,38 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "runtime/instantiate.hpp"
 #include "wasm.h"
 
-struct wasm_config_t {};
+namespace petrel {
+namespace interp {
+class Interpreter;
+}
+namespace wasi {
+class Wasi;
+}
+}  // namespace petrel
 
-struct wasm_engine_t {};
+struct wasm_config_t {
+  bool metered = false;
+  uint32_t max_memory_pages = 65536;
+};
+
+struct wasm_engine_t {
+  wasm_config_t config;
+};
 
 struct wasm_store_t {
-  explicit wasm_store_t(std::unique_ptr<petrel::Store> s) : store(std::move(s)) {}
+  explicit wasm_store_t(const wasm_config_t& config);
   ~wasm_store_t();
   std::unique_ptr<petrel::Store> store;
+  petrel::interp::Interpreter* interpreter = nullptr;  // owned by `store`
+  std::vector<std::unique_ptr<petrel::wasi::Wasi>> wasi;  // live as long as their instances
+  uint64_t call_ns = 0, calls = 0;
   // Externref values handed to wasm stay alive as long as the store (wasm may keep them).
   std::vector<wasm_ref_t*> extern_roots;
   std::vector<std::pair<void*, void (*)(void*)>> finalizers;
@@ -96,8 +114,13 @@ struct wasm_foreign_t final : wasm_ref_t {
 
 struct wasm_trap_t final : wasm_ref_t {
   wasm_trap_t(wasm_store_t* s, std::string m) : wasm_ref_t(s), message(std::move(m)) {}
-  wasm_ref_t* clone() const override { return new wasm_trap_t(store, message); }
+  wasm_ref_t* clone() const override {
+    auto* t = new wasm_trap_t(store, message);
+    t->exit_status = exit_status;
+    return t;
+  }
   std::string message;
+  std::optional<int> exit_status;  // a WASI exit, not a failure
 };
 
 struct wasm_frame_t {
@@ -148,3 +171,5 @@ struct wasm_instance_t final : wasm_ref_t {
 
 // Makes the right handle class for an extern value.
 wasm_extern_t* make_extern(wasm_store_t* store, petrel::ExternVal v);
+// A trap object for a failed call or instantiation.
+wasm_trap_t* trap_from(wasm_store_t* store, const petrel::Error& e);

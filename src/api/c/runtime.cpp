@@ -1,9 +1,11 @@
 // Runtime objects of the C API: engines, stores, modules, instances, functions (with host
 // callbacks), globals, tables, memories, references and traps.
+#include <chrono>
 #include <cstring>
 
 #include "api/c/objects.hpp"
 #include "binary/decoder.hpp"
+#include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 
 using namespace petrel;
@@ -138,13 +140,26 @@ void from_slots(wasm_store_t* store, const std::vector<ValType>& ts, const uint6
   }
 }
 
+}  // namespace
+
 wasm_trap_t* trap_from(wasm_store_t* store, const Error& e) {
-  std::string msg = e.message;
-  if (e.kind == Error::Kind::Exit) msg = "exit with status " + std::to_string(e.exit_code);
-  return new wasm_trap_t(store, msg);
+  if (e.kind == Error::Kind::Exit) {
+    auto* t = new wasm_trap_t(store, "exit with status " + std::to_string(e.exit_code));
+    t->exit_status = e.exit_code;
+    return t;
+  }
+  return new wasm_trap_t(store, e.message);
 }
 
-}  // namespace
+wasm_store_t::wasm_store_t(const wasm_config_t& config) {
+  interp::InterpreterConfig ic;
+  ic.metered = config.metered;
+  auto engine = std::make_unique<interp::Interpreter>(ic);
+  interpreter = engine.get();
+  StoreLimits limits;
+  limits.max_memory_pages = config.max_memory_pages;
+  store = std::make_unique<Store>(std::move(engine), limits);
+}
 
 wasm_ref_t::~wasm_ref_t() {
   if (finalizer) finalizer(host_info);
@@ -164,6 +179,7 @@ wasm_extern_t* make_extern(wasm_store_t* store, ExternVal v) {
 wasm_store_t::~wasm_store_t() {
   for (wasm_ref_t* r : extern_roots) delete r;
   store.reset();
+  wasi.clear();
   for (auto [env, fin] : finalizers) fin(env);
 }
 
@@ -174,13 +190,12 @@ wasm_config_t* wasm_config_new(void) { return new wasm_config_t; }
 void wasm_config_delete(wasm_config_t* c) { delete c; }
 wasm_engine_t* wasm_engine_new(void) { return new wasm_engine_t; }
 wasm_engine_t* wasm_engine_new_with_config(wasm_config_t* c) {
+  auto* e = new wasm_engine_t{*c};
   delete c;
-  return new wasm_engine_t;
+  return e;
 }
 void wasm_engine_delete(wasm_engine_t* e) { delete e; }
-wasm_store_t* wasm_store_new(wasm_engine_t*) {
-  return new wasm_store_t(std::make_unique<Store>(std::make_unique<interp::Interpreter>()));
-}
+wasm_store_t* wasm_store_new(wasm_engine_t* e) { return new wasm_store_t(e->config); }
 void wasm_store_delete(wasm_store_t* s) { delete s; }
 
 // ---- values --------------------------------------------------------------------------------
@@ -341,7 +356,11 @@ wasm_trap_t* wasm_func_call(const wasm_func_t* f, const wasm_val_vec_t* args, wa
     return new wasm_trap_t(f->store, "wrong number of arguments or results");
   std::vector<uint64_t> in, out(slot_count(t.results));
   to_slots(f->store, t.params, args->data, in);
+  auto start = std::chrono::steady_clock::now();
   auto r = f->store->store->call(f->value.func(), in, out);
+  f->store->call_ns += static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+  ++f->store->calls;
   if (!r) return trap_from(f->store, r.error());
   from_slots(f->store, t.results, out.data(), results->data);
   return nullptr;

@@ -1,0 +1,92 @@
+/* Petrel's extensions to the WebAssembly C API (wasm.h): loading from files and text,
+ * execution limits (fuel, deadlines, interrupts, memory), statistics, and WASI.
+ * All functions report errors as values; none aborts. */
+#ifndef PETREL_H
+#define PETREL_H
+
+#include "wasm.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define own
+
+/* "MAJOR.MINOR.PATCH" of this libpetrel. */
+const char* petrel_version(void);
+
+/* ---- Engine configuration (before wasm_engine_new_with_config) -------------------------- */
+
+/* Fuel metering and interrupts: guests then count one unit of fuel per wasm instruction and
+ * can be stopped by petrel_store_interrupt() or a deadline. Costs a little speed. */
+void petrel_config_set_metering(wasm_config_t*, bool enable);
+/* The most pages any one memory of a store may have (default 65536, i.e. 4 GiB). */
+void petrel_config_set_max_memory_pages(wasm_config_t*, uint32_t pages);
+
+/* ---- Loading ------------------------------------------------------------------------------------ */
+
+/* Reads a .wasm (binary) or .wat (text) file. On failure returns NULL and, when `error` is
+ * given, a NUL-terminated message naming the file, the position and the reason. */
+own wasm_module_t* petrel_module_new_from_file(wasm_store_t*, const char* path, own wasm_message_t* error);
+own wasm_module_t* petrel_module_new_from_wat(wasm_store_t*, const char* text, size_t size, own wasm_message_t* error);
+
+/* ---- Limits ------------------------------------------------------------------------------------ */
+
+/* Sets the fuel left; false when the engine is not metered. */
+bool petrel_store_set_fuel(wasm_store_t*, uint64_t fuel);
+/* The fuel left; false when the engine is not metered. */
+bool petrel_store_get_fuel(const wasm_store_t*, uint64_t* fuel);
+/* Interrupts guest code running in this store when `timeout_ns` has passed (0 clears the
+ * deadline); false when the engine is not metered. The trap says "time limit exceeded". */
+bool petrel_store_set_deadline(wasm_store_t*, uint64_t timeout_ns);
+/* Stops guest code running in this store with the trap "interrupted". Callable from any
+ * thread (the store itself stays single-threaded). */
+void petrel_store_interrupt(wasm_store_t*);
+
+typedef enum petrel_trap_kind_t {
+  PETREL_TRAP_WASM,            /* a spec trap (out of bounds, unreachable, …) or a host trap */
+  PETREL_TRAP_FUEL_EXHAUSTED,
+  PETREL_TRAP_INTERRUPTED,
+  PETREL_TRAP_DEADLINE,
+  PETREL_TRAP_EXIT,            /* WASI proc_exit: see petrel_trap_exit_status */
+} petrel_trap_kind_t;
+petrel_trap_kind_t petrel_trap_kind(const wasm_trap_t*);
+/* True for a WASI exit, with its status. */
+bool petrel_trap_exit_status(const wasm_trap_t*, int* status);
+
+/* ---- Statistics -------------------------------------------------------------------------------- */
+
+typedef struct petrel_stats_t {
+  uint64_t fuel_consumed;      /* wasm instructions executed (metered engines) */
+  uint64_t host_calls;         /* calls from wasm into host functions */
+  uint64_t memory_bytes;       /* linear memory allocated in the store (memories only grow) */
+  uint64_t wall_time_ns;       /* time spent in wasm_func_call */
+  uint64_t calls;              /* wasm_func_call invocations */
+} petrel_stats_t;
+void petrel_store_stats(const wasm_store_t*, petrel_stats_t* out);
+
+/* ---- WASI ------------------------------------------------------------------------------------- */
+
+typedef struct petrel_wasi_t petrel_wasi_t;
+own petrel_wasi_t* petrel_wasi_new(void);
+void petrel_wasi_delete(own petrel_wasi_t*);
+void petrel_wasi_set_args(petrel_wasi_t*, int argc, const char* const* argv);
+void petrel_wasi_set_env(petrel_wasi_t*, const char* name, const char* value);
+void petrel_wasi_preopen_dir(petrel_wasi_t*, const char* guest_path, const char* host_path, bool readonly);
+void petrel_wasi_set_stdio(petrel_wasi_t*, int stdin_fd, int stdout_fd, int stderr_fd);
+void petrel_wasi_allow_net(petrel_wasi_t*, bool allow);
+/* Instantiates a module importing WASI (only WASI). The configuration is consumed. On
+ * failure returns NULL with *trap describing it. */
+own wasm_instance_t* petrel_instance_new_with_wasi(wasm_store_t*, const wasm_module_t*, own petrel_wasi_t*,
+                                                    own wasm_trap_t** trap);
+/* Runs a WASI command's _start: returns its exit status (0 when _start returns), or -1 with
+ * *trap set when it trapped. */
+int petrel_wasi_run_start(wasm_instance_t*, own wasm_trap_t** trap);
+
+#undef own
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif  /* PETREL_H */
