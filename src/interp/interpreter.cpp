@@ -65,8 +65,9 @@ std::unexpected<Error> located(std::unexpected<Error> t, const FuncInstance* f, 
   return t;
 }
 
-// Filled by the first call of execute(); indexed by IOp.
-const void* const* g_handlers = nullptr;
+// Filled by the first call of run(); indexed by IOp. Atomic: stores on several threads may
+// start at once (they all store the same table).
+std::atomic<const void* const*> g_handlers{nullptr};
 
 }  // namespace
 
@@ -153,7 +154,7 @@ const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
   auto& cache = static_cast<InterpCache&>(*lm.cache);
   if (config_.metered && cache.metered_funcs.empty()) cache.metered_funcs.resize(lm.ir.functions.size());
   auto& slot = (config_.metered ? cache.metered_funcs : cache.funcs)[f.defined_index];
-  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers, config_.metered);
+  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers.load(std::memory_order_acquire), config_.metered);
   f.engine_code = slot.get();
   return slot.get();
 }
@@ -161,7 +162,7 @@ const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
 Result<void> Interpreter::invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) {
   if (!f.instance) return f.host(args, results);
   if (!stack_ || !frames_) return trap("cannot allocate the interpreter stack");
-  if (!g_handlers) (void)run(nullptr, nullptr);
+  if (!g_handlers.load(std::memory_order_acquire)) (void)run(nullptr, nullptr);
   uint64_t* entry_sp = sp_;
   if (static_cast<size_t>(stack_end_ - entry_sp) < args.size() + results.size() + 1)
     return trap("call stack exhausted");
@@ -191,7 +192,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   };
   static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {
-    g_handlers = handlers;
+    g_handlers.store(handlers, std::memory_order_release);
     return {};
   }
   static const Word halt_code[1] = {Word{.handler = &&L_Halt}};
