@@ -160,7 +160,7 @@ const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
 }
 
 Result<void> Interpreter::invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) {
-  if (!f.instance) return f.host(args, results);
+  if (f.host) return f.host(args, results);  // host functions, and compiled code
   if (!stack_ || !frames_) return trap("cannot allocate the interpreter stack");
   if (!g_handlers.load(std::memory_order_acquire)) (void)run(nullptr, nullptr);
   uint64_t* entry_sp = sp_;
@@ -324,8 +324,8 @@ L_CallIndirect: {
   goto do_call;
 }
 do_call: {
-  if (!callee->instance) {
-    // Host function: arguments are on the stack; results replace them.
+  if (callee->host) {
+    // Host function (or compiled code): arguments are on the stack; results replace them.
     sp_ = sp;
     frame_top_ = ft;
     ++host_calls_;

@@ -19,10 +19,9 @@ struct InterpreterConfig {
   bool metered = false;
 };
 
-// Trap messages of metered execution (not spec traps).
-inline constexpr const char* kFuelExhausted = "fuel exhausted";
-inline constexpr const char* kInterrupted = "interrupted";
-inline constexpr const char* kDeadlineExceeded = "time limit exceeded";
+using petrel::kDeadlineExceeded;
+using petrel::kFuelExhausted;
+using petrel::kInterrupted;
 
 // The portable engine: translates each function on its first call, then runs the threaded
 // code in one dispatch loop. Guest calls never recurse natively; host calls may re-enter.
@@ -44,6 +43,7 @@ class Interpreter final : public Engine {
   uint64_t fuel_consumed() const { return consumed_before_ + static_cast<uint64_t>(granted_ - fuel_); }
   // Stops running guest code at its next segment with the trap "interrupted". Thread-safe.
   void interrupt() { interrupt_.store(1, std::memory_order_relaxed); }
+  std::atomic<int>* interrupt_flag() override { return &interrupt_; }
   // Interrupts with "time limit exceeded" when `deadline` passes (none: 0 nanoseconds).
   void set_deadline_in(std::chrono::nanoseconds timeout);
   void clear_deadline();

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <span>
 
@@ -15,7 +16,15 @@ class Engine {
   virtual ~Engine() = default;
   // Calls `f` with `args` (one slot per parameter, two for a v128) and writes its results.
   virtual Result<void> invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) = 0;
+  // The flag that interrupt() and deadlines raise (1 interrupted, 2 deadline), which compiled
+  // code polls too; null when the engine cannot be interrupted.
+  virtual std::atomic<int>* interrupt_flag() { return nullptr; }
 };
+
+// Trap messages of metered execution (not spec traps), the same for every engine.
+inline constexpr const char* kFuelExhausted = "fuel exhausted";
+inline constexpr const char* kInterrupted = "interrupted";
+inline constexpr const char* kDeadlineExceeded = "time limit exceeded";
 
 inline std::unexpected<Error> trap(std::string msg) {
   return std::unexpected(Error{Error::Kind::Trap, std::move(msg), {}});

@@ -26,9 +26,19 @@ struct EngineCache {
   virtual ~EngineCache() = default;
 };
 
+// Compiled code attached to a module (src/native implements it; the runtime only calls it).
+struct NativeCode {
+  virtual ~NativeCode() = default;
+  // Called during instantiation, after every instance object exists and before segments are
+  // initialised: gives the instance's functions their compiled entries. Returning false means
+  // this instance runs interpreted (e.g. its memory has no guard regions); `why` says why.
+  virtual bool attach(Store& store, ModuleInstance& inst, std::string& why) const = 0;
+};
+
 // A decoded and validated module, ready to be instantiated any number of times.
 struct LoadedModule {
   Module ir;
+  std::shared_ptr<const NativeCode> native;  // compiled code, when loaded from a universal wasm
   mutable std::mutex cache_mutex;
   mutable std::unique_ptr<EngineCache> cache;
 };
@@ -38,10 +48,16 @@ struct LoadedModule {
 using HostCallback = std::function<Result<void>(std::span<const uint64_t> args, std::span<uint64_t> results)>;
 
 struct FuncInstance {
-  FuncType type;
+  // Compiled code, when the function has it: the typed entry and its instance context. These
+  // three fields come first because compiled code reads them at fixed offsets (native_abi.hpp).
+  const void* native_fn = nullptr;
+  void* native_ctx = nullptr;
   uint32_t type_id = 0;                 // interned: equal ids mean equal types
+  FuncType type;
   ModuleInstance* instance = nullptr;   // null for host functions
   uint32_t defined_index = 0;           // index among the module's defined functions
+  // Set for host functions, and for functions with compiled code (which the interpreter then
+  // calls like a host function).
   HostCallback host;
   std::string debug_name;
   // The engine's code for this function, filled in on first call (opaque to the runtime).
@@ -49,8 +65,8 @@ struct FuncInstance {
 };
 
 struct TableInstance {
+  std::vector<Ref> elems;  // first: compiled code reads its begin and end pointers
   TableType type;
-  std::vector<Ref> elems;
   uint64_t limit = uint64_t{1} << 24;  // the embedder's cap on elements, below the type's max
   uint64_t max_size() const { return std::min<uint64_t>(type.limits.max.value_or(0xFFFFFFFFu), limit); }
   // Grows by `delta` entries set to `init`; returns the old size or -1.
@@ -83,6 +99,9 @@ struct ModuleInstance {
   std::vector<std::vector<Ref>> elem_segments;       // emptied by elem.drop
   std::vector<std::span<const uint8_t>> data_segments;  // emptied by data.drop
   std::vector<std::pair<std::string, ExternVal>> exports;
+  std::shared_ptr<void> native_state;  // the native loader's per-instance data
+  bool runs_native = false;
+  std::string native_fallback;  // why compiled code was not used, when it was not
 
   std::optional<ExternVal> find_export(std::string_view name) const;
 };

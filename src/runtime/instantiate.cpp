@@ -117,7 +117,7 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     inst.tables.push_back(*table);
   }
   for (const auto& mt : m.memories) {
-    auto mem = store.add_memory(mt);
+    auto mem = store.add_memory(mt, lm->native != nullptr);
     if (!mem) return std::unexpected(mem.error());
     inst.memories.push_back(*mem);
   }
@@ -147,6 +147,11 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     inst.exports.emplace_back(e.name, v);
   }
   ModuleInstance* result = store.add_instance(std::move(owned));
+  if (lm->native) {
+    std::string why;
+    inst.runs_native = lm->native->attach(store, inst, why);
+    inst.native_fallback = std::move(why);
+  }
 
   // Segment initialisation, in order; a trap leaves earlier writes in place (as the spec says).
   for (size_t i = 0; i < m.elems.size(); ++i) {

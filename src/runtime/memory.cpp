@@ -4,15 +4,18 @@
 
 #include <algorithm>
 
+#include "runtime/native_abi.hpp"
+
 namespace petrel {
 
-Result<std::unique_ptr<MemoryInstance>> MemoryInstance::create(MemoryType type, uint64_t page_limit) {
+Result<std::unique_ptr<MemoryInstance>> MemoryInstance::create(MemoryType type, uint64_t page_limit, bool guarded) {
   std::unique_ptr<MemoryInstance> m(new MemoryInstance);
   m->type_ = type;
   m->max_pages_ = std::min({type.limits.max.value_or(kMaxPages), kMaxPages, page_limit});
   if (type.limits.min > m->max_pages_)
     return std::unexpected(Error{Error::Kind::Trap, "memory limit exceeded: initial size too large", {}});
   m->reserved_ = m->max_pages_ * kPageSize;
+  if (guarded) m->reserved_ = std::max(m->reserved_, native::kGuardedReservation);
   if (m->reserved_ > 0) {
     void* p = mmap(nullptr, m->reserved_, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return std::unexpected(Error{Error::Kind::Trap, "cannot reserve linear memory", {}});

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -12,7 +13,8 @@ namespace petrel {
 class MemoryInstance {
  public:
   // `page_limit` caps growth below the type's maximum (the embedder's memory limit).
-  static Result<std::unique_ptr<MemoryInstance>> create(MemoryType type, uint64_t page_limit);
+  // `guarded` reserves native::kGuardedReservation bytes, as compiled code needs.
+  static Result<std::unique_ptr<MemoryInstance>> create(MemoryType type, uint64_t page_limit, bool guarded = false);
   ~MemoryInstance();
   MemoryInstance(const MemoryInstance&) = delete;
   MemoryInstance& operator=(const MemoryInstance&) = delete;
@@ -24,14 +26,22 @@ class MemoryInstance {
   int64_t grow(uint64_t delta);
   MemoryType current_type() const { return {{pages(), type_.limits.max}}; }
   const MemoryType& declared_type() const { return type_; }
+  uint64_t reserved_bytes() const { return reserved_; }
+  // Where compiled code finds the base and size (checked against native_abi.hpp).
+  static constexpr size_t base_offset();
+  static constexpr size_t size_offset();
 
  private:
   MemoryInstance() = default;
-  MemoryType type_;
+  // base_ and size_ come first: compiled code reads them at fixed offsets (native_abi.hpp).
   uint8_t* base_ = nullptr;
   uint64_t size_ = 0;
+  MemoryType type_;
   uint64_t reserved_ = 0;
   uint64_t max_pages_ = 0;
 };
+
+constexpr size_t MemoryInstance::base_offset() { return offsetof(MemoryInstance, base_); }
+constexpr size_t MemoryInstance::size_offset() { return offsetof(MemoryInstance, size_); }
 
 }  // namespace petrel

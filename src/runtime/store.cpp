@@ -2,7 +2,13 @@
 
 namespace petrel {
 
-Store::Store(std::unique_ptr<Engine> engine, StoreLimits limits) : engine_(std::move(engine)), limits_(limits) {}
+Store::Store(std::unique_ptr<Engine> engine, StoreLimits limits) : engine_(std::move(engine)), limits_(limits) {
+  static int never_interrupted = 0;
+  std::atomic<int>* flag = engine_->interrupt_flag();
+  // std::atomic<int> is a plain int in memory; compiled code reads it with atomic loads.
+  static_assert(sizeof(std::atomic<int>) == sizeof(int) && std::atomic<int>::is_always_lock_free);
+  exec_state_.interrupt = flag ? reinterpret_cast<int*>(flag) : &never_interrupted;
+}
 Store::~Store() = default;
 
 FuncInstance* Store::add_host_func(FuncType type, HostCallback cb, std::string debug_name) {
@@ -30,8 +36,8 @@ Result<TableInstance*> Store::add_table(TableType type, Ref init) {
   return tables_.back().get();
 }
 
-Result<MemoryInstance*> Store::add_memory(MemoryType type) {
-  auto m = MemoryInstance::create(type, limits_.max_memory_pages);
+Result<MemoryInstance*> Store::add_memory(MemoryType type, bool guarded) {
+  auto m = MemoryInstance::create(type, limits_.max_memory_pages, guarded || limits_.guard_regions);
   if (!m) return std::unexpected(m.error());
   memories_.push_back(std::move(*m));
   return memories_.back().get();

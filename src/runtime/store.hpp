@@ -7,12 +7,16 @@
 
 #include "runtime/engine.hpp"
 #include "runtime/instances.hpp"
+#include "runtime/native_abi.hpp"
 
 namespace petrel {
 
 struct StoreLimits {
   uint64_t max_memory_pages = kMaxPages;       // per memory
   uint64_t max_table_elems = uint64_t{1} << 24;  // per table (16 Mi references, 128 MiB)
+  // Give every memory guard regions, so that compiled code can use it even when the memory is
+  // made by the host or by a module without compiled code (costs 8 GiB of address space each).
+  bool guard_regions = false;
 };
 
 class Store {
@@ -21,13 +25,16 @@ class Store {
   ~Store();
 
   Engine& engine() { return *engine_; }
+  // State compiled code of this store's instances shares (stack limit, interrupt flag).
+  native::ExecState& exec_state() { return exec_state_; }
   const StoreLimits& limits() const { return limits_; }
 
   FuncInstance* add_host_func(FuncType type, HostCallback cb, std::string debug_name = {});
   FuncInstance* add_func(std::unique_ptr<FuncInstance> f);
   // Fails when the initial size exceeds the store's table limit.
   Result<TableInstance*> add_table(TableType type, Ref init);
-  Result<MemoryInstance*> add_memory(MemoryType type);
+  // `guarded`: reserve guard regions for compiled code (always, with limits().guard_regions).
+  Result<MemoryInstance*> add_memory(MemoryType type, bool guarded = false);
   GlobalInstance* add_global(GlobalType type, uint64_t value, uint64_t hi = 0);
   ModuleInstance* add_instance(std::unique_ptr<ModuleInstance> inst);
 
@@ -46,6 +53,7 @@ class Store {
  private:
   std::unique_ptr<Engine> engine_;
   StoreLimits limits_;
+  native::ExecState exec_state_;
   std::vector<std::unique_ptr<FuncInstance>> funcs_;
   std::vector<std::unique_ptr<TableInstance>> tables_;
   std::vector<std::unique_ptr<MemoryInstance>> memories_;

@@ -1,5 +1,7 @@
 #include "text/wat_parser.hpp"
 
+#include "support/leb128_writer.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -39,13 +41,7 @@ struct Space {
 struct Code {
   std::vector<uint8_t> bytes;
   void byte(uint8_t b) { bytes.push_back(b); }
-  void u32(uint64_t v) {
-    do {
-      uint8_t b = v & 0x7F;
-      v >>= 7;
-      byte(v ? (b | 0x80) : b);
-    } while (v);
-  }
+  void u32(uint64_t v) { write_uleb(bytes, v); }
   void s64(int64_t v) {
     for (;;) {
       uint8_t b = v & 0x7F;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs libpetrel into a temporary prefix, builds every example of examples/embed against
 # the *installed* library -- through pkg-config and through find_package(Petrel) -- runs
-# them and checks their output. Usage: check-examples.sh BUILD_DIR
+# them and checks their output. Usage: check-examples.sh BUILD_DIR [CFLAGS]
+# CFLAGS (e.g. the sanitizer flags of a sanitizer build) are used to build the examples too.
 set -euo pipefail
 build=$(cd "$1" && pwd)
+extra=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -36,11 +38,12 @@ check_all() {  # check_all DIR VIA
 mkdir -p "$work/pc"
 for ex in hello limits memory threads; do
   # shellcheck disable=SC2046
-  cc -std=c11 -Wall -Werror -o "$work/pc/$ex" "$root/examples/embed/$ex.c" $(pkg-config --cflags --libs petrel) -lpthread
+  cc -std=c11 -Wall -Werror $extra -o "$work/pc/$ex" "$root/examples/embed/$ex.c" $(pkg-config --cflags --libs petrel) -lpthread
 done
 check_all "$work/pc" pkg-config
 
 # 2. find_package(Petrel)
-cmake -S "$root/examples/embed" -B "$work/cm" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" > /dev/null
+cmake -S "$root/examples/embed" -B "$work/cm" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_C_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" > /dev/null
 ninja -C "$work/cm" > /dev/null
 check_all "$work/cm" find_package

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <thread>
 #include <vector>
@@ -28,7 +29,25 @@ using petrel::test::run_command;
 const std::string kPetrel = PETREL_BIN;
 const std::string kGuests = PETREL_GUEST_DIR;
 
-std::string guest(const std::string& name) { return kGuests + "/" + name + ".wasm"; }
+// With PETREL_WASI_COMPILED set, every guest is first compiled (`petrel compile`) and the
+// tests run the universal wasm, which must run as native code: --verbose says so, and a guest
+// that would silently fall back to the interpreter fails the test.
+std::string guest(const std::string& name) {
+  std::string plain = kGuests + "/" + name + ".wasm";
+  if (!std::getenv("PETREL_WASI_COMPILED")) return plain;
+  static std::map<std::string, std::string> compiled;
+  auto it = compiled.find(name);
+  if (it != compiled.end()) return it->second;
+  fs::path dir = fs::temp_directory_path() / ("petrel-wasi-aot-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string out = (dir / (name + ".wasm")).string();
+  auto c = run_command(kPetrel + " compile " + plain + " -o " + out);
+  EXPECT_EQ(c.status, 0) << c.output;
+  auto v = run_command(kPetrel + " run --verbose --invoke _start_missing " + out + " 2>&1");
+  EXPECT_NE(v.output.find("running compiled code"), std::string::npos) << v.output;
+  compiled[name] = out;
+  return out;
+}
 
 // A fresh directory for one test, removed afterwards.
 struct TempDir {

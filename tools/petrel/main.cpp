@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstdio>
 
+#include "compile_command.hpp"
 #include "run_command.hpp"
 #include "support/version.hpp"
 #include "wast_runner.hpp"
@@ -16,7 +17,7 @@ using namespace petrel;
 
 using tools::kExitUsage;
 
-int run_wast(const std::vector<std::string>& files, const std::string& skip_path, bool metered) {
+int run_wast(const std::vector<std::string>& files, const std::string& skip_path, const tools::WastOptions& options) {
   tools::SkipList skips;
   if (!skip_path.empty()) {
     std::string err;
@@ -27,7 +28,7 @@ int run_wast(const std::vector<std::string>& files, const std::string& skip_path
   }
   tools::WastTotals total;
   for (const auto& f : files) {
-    auto t = tools::run_wast_file(f, skips, metered);
+    auto t = tools::run_wast_file(f, skips, options);
     total.passed += t.passed;
     total.failed += t.failed;
     total.skipped += t.skipped;
@@ -56,9 +57,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> wast_files;
   std::string skip_list;
   wast->add_option("--skip-list", skip_list, "Tracked skips: lines of 'FILE[:LINE] reason'");
-  bool metered = false;
-  wast->add_flag("--metered", metered, "Run on metered code (fuel counting and interrupt checks)");
+  tools::WastOptions wast_opts;
+  wast->add_flag("--metered", wast_opts.metered, "Run on metered code (fuel counting and interrupt checks)");
+  wast->add_flag("--aot", wast_opts.aot, "Compile every module (LLVM) and run the assertions against the native code");
   wast->add_option("files", wast_files, "Scripts to run")->required();
+
+  auto* compile = app.add_subcommand(
+      "compile", "Compile a module ahead of time into a universal wasm (the module plus native code for this host)");
+  tools::CompileOptions compile_opts;
+  tools::add_compile_options(*compile, compile_opts);
 
   std::vector<std::string> args = tools::normalize_run_args(std::vector<std::string>(argv + 1, argv + argc));
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
@@ -72,6 +79,7 @@ int main(int argc, char** argv) {
     run_opts.allow_net = run->get_option("--allow-net")->count() > 0;
     return tools::run_module(run_opts, run->remaining());
   }
-  if (*wast) return run_wast(wast_files, skip_list, metered);
+  if (*wast) return run_wast(wast_files, skip_list, wast_opts);
+  if (*compile) return tools::compile_command(compile_opts);
   return kExitUsage;
 }

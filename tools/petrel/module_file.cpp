@@ -5,17 +5,24 @@
 #include <fstream>
 #include <sstream>
 
+#include "native/native_code.hpp"
 #include "runtime/instantiate.hpp"
 #include "text/wat_parser.hpp"
 
 namespace petrel::tools {
 
-Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& path) {
+Result<std::string> read_file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::unexpected(Error{Error::Kind::Io, fmt::format("{}: cannot open file", path), {}});
   std::stringstream ss;
   ss << in.rdbuf();
-  std::string data = ss.str();
+  return ss.str();
+}
+
+Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& path, const ModuleFileOptions& options) {
+  auto bytes = read_file_bytes(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  const std::string& data = *bytes;
   Result<std::shared_ptr<const LoadedModule>> lm;
   // Text is told apart by its extension; anything else that is not plainly text (a NUL
   // byte, or a .wasm name) goes to the binary decoder, which names what is wrong with it.
@@ -23,7 +30,17 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
   bool binary = data.compare(0, 4, std::string("\0asm", 4)) == 0 ||
                 (!text_name && (path.ends_with(".wasm") || data.find('\0') != std::string::npos));
   if (binary) {
-    lm = load_binary(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()));
+    native::LoadReport report;
+    lm = native::load_module(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()), options.use_native,
+                             &report);
+    if (lm && options.verbose) {
+      if (report.native)
+        fmt::print(stderr, "petrel: {}: running compiled code\n", path);
+      else if (report.had_section)
+        fmt::print(stderr, "petrel: {}: not using its compiled code: {}; interpreting\n", path, report.why_not);
+      else
+        fmt::print(stderr, "petrel: {}: no compiled code; interpreting\n", path);
+    }
   } else {
     auto m = text::parse_wat(data);
     if (!m) lm = std::unexpected(m.error());

@@ -124,12 +124,14 @@ void add_run_options(CLI::App& run, RunOptions& o) {
   run.add_option("--allow-net", o.net_rules,
                  "Allow network access: --allow-net for everything, --allow-net=HOST:PORT,… for only those (* matches any)")
       ->type_name("[=HOST:PORT,…]");
-  run.add_option("file", o.file, "The module: binary .wasm or text .wat")->required();
+  run.add_flag("--interpret", o.interpret, "Ignore compiled code in a universal wasm; interpret the module");
+  run.add_flag("-v,--verbose", o.verbose, "Say which engine runs the module (and why compiled code is not used)");
+  run.add_option("file", o.file, "The module: binary .wasm (plain or universal) or text .wat")->required();
 }
 
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
   const std::string& file = opts.file;
-  auto lm = load_module_file(file);
+  auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose});
   if (!lm) {
     fmt::print(stderr, "petrel: {}\n", lm.error().message);
     return kExitError;
@@ -180,6 +182,8 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
     fmt::print(stderr, "petrel: {}: {}\n", file, inst.error().describe());
     return kExitError;
   }
+  if (opts.verbose && !(*inst)->native_fallback.empty())
+    fmt::print(stderr, "petrel: {}: not using its compiled code: {}; interpreting\n", file, (*inst)->native_fallback);
   if (guest_wasi) {
     if (auto b = guest_wasi->bind(**inst); !b) {
       fmt::print(stderr, "petrel: {}: {}\n", file, b.error().message);

@@ -22,6 +22,8 @@ struct RunOptions {
   bool env_inherit = false;
   bool allow_net = false;
   std::string net_rules;          // HOST:PORT,… (empty with allow_net: everything)
+  bool interpret = false;         // ignore compiled code
+  bool verbose = false;
 };
 
 // Rewrites a bare `--allow-net` among run's options to `--allow-net=*`, so that an optional

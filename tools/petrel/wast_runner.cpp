@@ -8,7 +8,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "binary/encoder.hpp"
 #include "host/spectest.hpp"
+#include "native/compiler_plugin.hpp"
+#include "native/native_code.hpp"
 #include "interp/interpreter.hpp"
 #include "runtime/instantiate.hpp"
 #include "text/lexer.hpp"
@@ -104,9 +107,11 @@ bool matches(const Expected& e, const Value& v) {
 
 class ScriptRunner {
  public:
-  ScriptRunner(std::string path, const SkipList& skips, bool metered)
+  ScriptRunner(std::string path, const SkipList& skips, const WastOptions& options)
       : path_(std::move(path)), file_(std::filesystem::path(path_).filename().string()), skips_(skips),
-        store_(std::make_unique<interp::Interpreter>(interp::InterpreterConfig{.metered = metered})) {
+        aot_(options.aot),
+        store_(std::make_unique<interp::Interpreter>(interp::InterpreterConfig{.metered = options.metered}),
+               StoreLimits{.guard_regions = options.aot}) {
     host::define_spectest(store_, linker_);
   }
 
@@ -152,7 +157,26 @@ class ScriptRunner {
   Result<ModuleInstance*> instantiate(const text::ScriptModule& sm) {
     auto lm = load(sm);
     if (!lm) return std::unexpected(lm.error());
+    if (aot_) {
+      lm = compile(sm, **lm);
+      if (!lm) return std::unexpected(lm.error());
+    }
     return linker_.instantiate(store_, *lm);
+  }
+
+  // --aot: the module compiled, loaded from its universal form; failing to compile or to use
+  // the compiled code is an error (no silent fallback to the interpreter).
+  Result<std::shared_ptr<const LoadedModule>> compile(const text::ScriptModule& sm, const LoadedModule& lm) {
+    std::vector<uint8_t> bytes = sm.form == text::ScriptModule::Form::Binary
+                                     ? std::vector<uint8_t>(sm.bytes.begin(), sm.bytes.end())
+                                     : encode_module(lm.ir);
+    auto universal = native::compile_module(bytes, {});
+    if (!universal) return std::unexpected(Error{Error::Kind::Io, "aot: " + universal.error().message, {}});
+    native::LoadReport report;
+    auto compiled = native::load_module(*universal, true, &report);
+    if (compiled && !report.native)
+      return std::unexpected(Error{Error::Kind::Io, "aot: compiled code not used: " + report.why_not, {}});
+    return compiled;
   }
 
   ModuleInstance* target(const std::optional<std::string>& id) {
@@ -264,6 +288,7 @@ class ScriptRunner {
 
   std::string path_, file_;
   const SkipList& skips_;
+  bool aot_ = false;
   Store store_;
   Linker linker_;
   ModuleInstance* current_ = nullptr;
@@ -321,7 +346,7 @@ const std::string* SkipList::find(const std::string& file, uint32_t line) const 
   return it != entries.end() ? &it->second : nullptr;
 }
 
-WastTotals run_wast_file(const std::string& path, const SkipList& skips, bool metered) {
+WastTotals run_wast_file(const std::string& path, const SkipList& skips, const WastOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     fmt::print("{}: cannot read file\n", path);
@@ -341,7 +366,7 @@ WastTotals run_wast_file(const std::string& path, const SkipList& skips, bool me
     fmt::print("{}: {}\n", path, cmds.error().describe());
     return {0, 1, 0};
   }
-  ScriptRunner runner(path, skips, metered);
+  ScriptRunner runner(path, skips, options);
   return runner.run(*cmds);
 }
 

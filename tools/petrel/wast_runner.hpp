@@ -16,8 +16,12 @@ struct WastTotals {
   uint64_t passed = 0, failed = 0, skipped = 0;
 };
 
+struct WastOptions {
+  bool metered = false;  // run on metered code (fuel and interrupt checks), to test that variant
+  bool aot = false;      // compile every module and run the assertions against the native code
+};
+
 // Runs one .wast script; prints a line per failing assertion (FILE:LINE: expected vs got).
-// `metered` runs it on metered code (fuel and interrupt checks), to test that variant.
-WastTotals run_wast_file(const std::string& path, const SkipList& skips, bool metered = false);
+WastTotals run_wast_file(const std::string& path, const SkipList& skips, const WastOptions& options = {});
 
 }  // namespace petrel::tools

@@ -1,0 +1,144 @@
+// The runtime functions compiled code calls (native_abi.hpp's Helpers). Each checks its
+// operands as the spec says and traps through raise(); none returns into compiled code with a
+// live C++ object left behind.
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "native/activation.hpp"
+#include "native/instance_state.hpp"
+#include "runtime/memory.hpp"
+
+namespace petrel::native {
+namespace {
+
+ModuleInstance& instance(VmContext* ctx) { return *state_of(ctx).instance; }
+
+void trap(VmContext*, uint32_t code, uint64_t detail) {
+  if (static_cast<TrapCode>(code) == TrapCode::UninitializedElement) {
+    // The testsuite expects the element index in this message (as the interpreter gives it).
+    raise(Error{Error::Kind::Trap, fmt::format("{} {}", trap_message(TrapCode::UninitializedElement), detail), {}});
+  }
+  raise_trap(static_cast<TrapCode>(code));
+}
+
+void call(VmContext* ctx, FuncInstance* f, uint64_t* slots) {
+  bool failed = false;
+  {
+    size_t np = slot_count(f->type.params), nr = slot_count(f->type.results);
+    uint64_t args[16], results[16];
+    std::vector<uint64_t> big_args, big_results;
+    uint64_t* a = args;
+    uint64_t* r = results;
+    if (np > 16) {
+      big_args.assign(slots, slots + np);
+      a = big_args.data();
+    } else {
+      std::copy(slots, slots + np, args);
+    }
+    if (nr > 16) {
+      big_results.resize(nr);
+      r = big_results.data();
+    }
+    auto ok = state_of(ctx).store->call(f, std::span<const uint64_t>(a, np), std::span<uint64_t>(r, nr));
+    if (ok) {
+      std::copy(r, r + nr, slots);
+    } else {
+      failed = true;
+      // Park the error where raise() will find it after this scope is gone.
+      state_of(ctx).pending = std::move(ok.error());
+    }
+  }
+  if (failed) raise(std::move(state_of(ctx).pending));
+}
+
+uint32_t memory_grow(VmContext* ctx, uint32_t delta) {
+  return static_cast<uint32_t>(ctx->memory->grow(delta));
+}
+
+void check_range(uint64_t at, uint64_t n, uint64_t size, TrapCode code) {
+  if (at + n > size) raise_trap(code);
+}
+
+void memory_fill(VmContext* ctx, uint32_t dst, uint32_t value, uint32_t n) {
+  check_range(dst, n, ctx->memory->size_bytes(), TrapCode::MemoryOutOfBounds);
+  std::memset(ctx->mem_base + dst, static_cast<int>(value & 0xFF), n);
+}
+
+void memory_copy(VmContext* ctx, uint32_t dst, uint32_t src, uint32_t n) {
+  uint64_t size = ctx->memory->size_bytes();
+  check_range(dst, n, size, TrapCode::MemoryOutOfBounds);
+  check_range(src, n, size, TrapCode::MemoryOutOfBounds);
+  std::memmove(ctx->mem_base + dst, ctx->mem_base + src, n);
+}
+
+void memory_init(VmContext* ctx, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n) {
+  auto data = instance(ctx).data_segments[seg];
+  check_range(src, n, data.size(), TrapCode::MemoryOutOfBounds);
+  check_range(dst, n, ctx->memory->size_bytes(), TrapCode::MemoryOutOfBounds);
+  if (n) std::memcpy(ctx->mem_base + dst, data.data() + src, n);
+}
+
+void data_drop(VmContext* ctx, uint32_t seg) { instance(ctx).data_segments[seg] = {}; }
+
+TableInstance& table(VmContext* ctx, uint32_t index) { return *ctx->tables[index]; }
+
+uint64_t table_get(VmContext* ctx, uint32_t t, uint32_t i) {
+  auto& tab = table(ctx, t);
+  if (i >= tab.elems.size()) raise_trap(TrapCode::TableOutOfBounds);
+  return tab.elems[i];
+}
+
+void table_set(VmContext* ctx, uint32_t t, uint32_t i, uint64_t ref) {
+  auto& tab = table(ctx, t);
+  if (i >= tab.elems.size()) raise_trap(TrapCode::TableOutOfBounds);
+  tab.elems[i] = ref;
+}
+
+uint32_t table_size(VmContext* ctx, uint32_t t) { return static_cast<uint32_t>(table(ctx, t).elems.size()); }
+
+uint32_t table_grow(VmContext* ctx, uint32_t t, uint64_t init, uint32_t delta) {
+  return static_cast<uint32_t>(table(ctx, t).grow(delta, init));
+}
+
+void table_fill(VmContext* ctx, uint32_t t, uint32_t i, uint64_t ref, uint32_t n) {
+  auto& tab = table(ctx, t);
+  check_range(i, n, tab.elems.size(), TrapCode::TableOutOfBounds);
+  std::fill_n(tab.elems.begin() + i, n, ref);
+}
+
+void table_copy(VmContext* ctx, uint32_t dst_t, uint32_t src_t, uint32_t d, uint32_t s, uint32_t n) {
+  auto& dst = table(ctx, dst_t);
+  auto& src = table(ctx, src_t);
+  check_range(d, n, dst.elems.size(), TrapCode::TableOutOfBounds);
+  check_range(s, n, src.elems.size(), TrapCode::TableOutOfBounds);
+  if (n) std::memmove(dst.elems.data() + d, src.elems.data() + s, n * sizeof(Ref));
+}
+
+void table_init(VmContext* ctx, uint32_t t, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+  auto& tab = table(ctx, t);
+  const auto& elems = instance(ctx).elem_segments[seg];
+  check_range(s, n, elems.size(), TrapCode::TableOutOfBounds);
+  check_range(d, n, tab.elems.size(), TrapCode::TableOutOfBounds);
+  std::copy_n(elems.begin() + s, n, tab.elems.begin() + d);
+}
+
+void elem_drop(VmContext* ctx, uint32_t seg) { instance(ctx).elem_segments[seg].clear(); }
+
+void interrupted(VmContext* ctx) {
+  auto* flag = reinterpret_cast<std::atomic<int>*>(ctx->exec->interrupt);
+  int why = flag->exchange(0, std::memory_order_relaxed);
+  if (why == 0) return;
+  raise(Error{Error::Kind::Trap, why == 2 ? kDeadlineExceeded : kInterrupted, {}});
+}
+
+}  // namespace
+
+const Helpers kHelpers = {
+    trap,       call,       memory_grow, memory_fill, memory_copy, memory_init, data_drop,  table_get,
+    table_set,  table_size, table_grow,  table_fill,  table_copy,  table_init,  elem_drop,  interrupted,
+};
+
+}  // namespace petrel::native

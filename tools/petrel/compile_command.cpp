@@ -1,0 +1,80 @@
+#include "compile_command.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "binary/encoder.hpp"
+#include "module_file.hpp"
+#include "native/compiler_plugin.hpp"
+#include "run_command.hpp"
+#include "runtime/instantiate.hpp"
+
+namespace petrel::tools {
+
+void add_compile_options(CLI::App& compile, CompileOptions& o) {
+  compile.add_option("-O", o.level, "Optimisation: -O0, -O1, -O2 (default), -O3 or -Os")
+      ->check(CLI::IsMember({"0", "1", "2", "3", "s"}))
+      ->type_name("LEVEL");
+  compile.add_option("--target", o.target,
+                     "CPU to compile for: native (this host's best x86-64 level, default), generic (any x86-64), "
+                     "x86-64-v2, x86-64-v3 or x86-64-v4")
+      ->type_name("TARGET");
+  compile.add_option("-o,--output", o.output, "The universal wasm to write")->required()->type_name("OUT.wasm");
+  compile.add_option("input", o.input, "The module: binary .wasm or text .wat")->required()->type_name("IN.wasm");
+  compile.footer(
+      "The output is the input module with a custom section (petrel.native) holding the native code;\n"
+      "`petrel run` uses it when it matches the host and falls back to the interpreter otherwise\n"
+      "(see `petrel run --verbose`). Other runtimes ignore the section.");
+}
+
+int compile_command(const CompileOptions& o) {
+  auto lm = load_module_file(o.input, {.use_native = false});
+  if (!lm) {
+    fmt::print(stderr, "petrel: {}\n", lm.error().message);
+    return kExitError;
+  }
+  // Binary input is compiled as it is (keeping its custom sections); text is encoded first.
+  auto raw = read_file_bytes(o.input);
+  if (!raw) {
+    fmt::print(stderr, "petrel: {}\n", raw.error().message);
+    return kExitError;
+  }
+  std::vector<uint8_t> bytes;
+  if (raw->compare(0, 4, std::string("\0asm", 4)) == 0)
+    bytes.assign(raw->begin(), raw->end());
+  else
+    bytes = encode_module((*lm)->ir);
+  native::CompileRequest req;
+  req.optimize_size = o.level == "s";
+  req.opt_level = o.level == "s" ? 2 : static_cast<unsigned>(o.level[0] - '0');
+  req.target = o.target;
+  auto out = native::compile_module(bytes, req);
+  if (!out) {
+    fmt::print(stderr, "petrel: {}: {}\n", o.input, out.error().message);
+    return kExitError;
+  }
+  // Write next to the destination, then rename: readers never see a partial file.
+  std::string tmp = fmt::format("{}.tmp{}", o.output, getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(reinterpret_cast<const char*>(out->data()), static_cast<std::streamsize>(out->size()));
+    if (!f) {
+      fmt::print(stderr, "petrel: cannot write {}\n", o.output);
+      std::remove(tmp.c_str());
+      return kExitError;
+    }
+  }
+  if (std::rename(tmp.c_str(), o.output.c_str()) != 0) {
+    fmt::print(stderr, "petrel: cannot write {}\n", o.output);
+    std::remove(tmp.c_str());
+    return kExitError;
+  }
+  return 0;
+}
+
+}  // namespace petrel::tools
