@@ -140,6 +140,37 @@ TEST_F(Compile, TruncatedSectionIsRefused) {
   EXPECT_NE(run_fib(path("bad.wasm")).find("section is truncated"), std::string::npos);
 }
 
+TEST_F(Compile, RunAotUsesTheCompileCache) {
+  std::string env = "XDG_CACHE_HOME=" + path("cache") + " ";
+  std::string cmd = env + kPetrel + " run --aot --verbose --invoke fib " + path("fib.wat") + " 20";
+  auto first = run_command(cmd);
+  EXPECT_NE(first.output.find("compiled into"), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("running compiled code"), std::string::npos) << first.output;
+  auto second = run_command(cmd);
+  EXPECT_NE(second.output.find("cache hit"), std::string::npos) << second.output;
+  // A damaged entry is detected and rebuilt, never run.
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir / "cache" / "petrel")) entries.push_back(e.path());
+  ASSERT_EQ(entries.size(), 1u);
+  {
+    std::fstream f(entries[0], std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(fs::file_size(entries[0]) - 64));
+    f.write("\xde\xad\xbe\xef", 4);
+  }
+  auto third = run_command(cmd);
+  EXPECT_NE(third.output.find("was corrupt; rebuilt"), std::string::npos) << third.output;
+  EXPECT_NE(third.output.find("(i32.const 6765)"), std::string::npos) << third.output;
+  // Concurrent runs on an empty cache all succeed (entries are renamed into place whole).
+  fs::remove_all(dir / "cache");
+  auto many = run_command("for i in 1 2 3 4 5 6; do " + env + kPetrel + " run --aot --invoke fib " + path("fib.wat") +
+                          " 20 & done; wait");
+  size_t n = 0;
+  for (size_t at = many.output.find("(i32.const 6765)"); at != std::string::npos;
+       at = many.output.find("(i32.const 6765)", at + 1))
+    ++n;
+  EXPECT_EQ(n, 6u) << many.output;
+}
+
 TEST_F(Compile, OtherRuntimesSeeAPlainModule) {
   // The universal wasm is a valid module whatever reads it: wabt's validator accepts it.
   auto o = run_command("wasm-validate " + compile());

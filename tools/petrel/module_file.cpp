@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "binary/encoder.hpp"
+#include "native/compile_cache.hpp"
 #include "native/native_code.hpp"
 #include "runtime/instantiate.hpp"
 #include "text/wat_parser.hpp"
@@ -29,10 +31,31 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
   bool text_name = path.ends_with(".wat") || path.ends_with(".wast");
   bool binary = data.compare(0, 4, std::string("\0asm", 4)) == 0 ||
                 (!text_name && (path.ends_with(".wasm") || data.find('\0') != std::string::npos));
+  std::string text_encoded;  // a .wat module as binary, for --aot
+  if (!binary && options.aot) {
+    auto m = text::parse_wat(data);
+    if (m) {
+      auto bytes = encode_module(*m);
+      text_encoded.assign(bytes.begin(), bytes.end());
+      binary = true;
+    }
+  }
   if (binary) {
+    std::span<const uint8_t> input(reinterpret_cast<const uint8_t*>(text_encoded.empty() ? data.data() : text_encoded.data()),
+                                   text_encoded.empty() ? data.size() : text_encoded.size());
+    std::vector<uint8_t> universal;
+    if (options.aot && options.use_native) {
+      auto cached = native::compile_cached(input);
+      if (cached) {
+        universal = std::move(cached->universal);
+        input = universal;
+        if (options.verbose) fmt::print(stderr, "petrel: {}: {}\n", path, cached->note);
+      } else {
+        fmt::print(stderr, "petrel: {}: cannot compile ({}); interpreting\n", path, cached.error().message);
+      }
+    }
     native::LoadReport report;
-    lm = native::load_module(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()), options.use_native,
-                             &report);
+    lm = native::load_module(input, options.use_native, &report);
     if (lm && options.verbose) {
       if (report.native)
         fmt::print(stderr, "petrel: {}: running compiled code\n", path);

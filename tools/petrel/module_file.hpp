@@ -9,6 +9,7 @@ namespace petrel::tools {
 struct ModuleFileOptions {
   bool use_native = true;  // attach the compiled code of a universal wasm
   bool verbose = false;    // say on stderr which engine runs the module, and why
+  bool aot = false;        // compile through the compile cache first (petrel run --aot)
 };
 
 // Reads FILE (.wat/.wast text or binary, told apart by the magic bytes), decodes or parses

@@ -125,13 +125,15 @@ void add_run_options(CLI::App& run, RunOptions& o) {
                  "Allow network access: --allow-net for everything, --allow-net=HOST:PORT,… for only those (* matches any)")
       ->type_name("[=HOST:PORT,…]");
   run.add_flag("--interpret", o.interpret, "Ignore compiled code in a universal wasm; interpret the module");
+  run.add_flag("--aot", o.aot,
+               "Compile the module first (once: cached under $XDG_CACHE_HOME/petrel, else ~/.cache/petrel)");
   run.add_flag("-v,--verbose", o.verbose, "Say which engine runs the module (and why compiled code is not used)");
   run.add_option("file", o.file, "The module: binary .wasm (plain or universal) or text .wat")->required();
 }
 
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
   const std::string& file = opts.file;
-  auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose});
+  auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot});
   if (!lm) {
     fmt::print(stderr, "petrel: {}\n", lm.error().message);
     return kExitError;

@@ -23,6 +23,7 @@ struct RunOptions {
   bool allow_net = false;
   std::string net_rules;          // HOST:PORT,… (empty with allow_net: everything)
   bool interpret = false;         // ignore compiled code
+  bool aot = false;               // compile (through the cache) before running
   bool verbose = false;
 };
 
