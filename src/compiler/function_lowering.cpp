@@ -78,7 +78,32 @@ Result<void> FunctionLowering::lower() {
     auto lowered = lower_instr(in);
     if (!lowered) return lowered;
   }
+  tag_memory_accesses();
   return {};
+}
+
+void FunctionLowering::tag_memory_accesses() {
+  llvm::MDBuilder md(mc_.ctx());
+  llvm::MDNode* root = md.createTBAARoot("petrel");
+  llvm::MDNode* memory = md.createTBAAScalarTypeNode("wasm linear memory", root);
+  llvm::MDNode* global = md.createTBAAScalarTypeNode("wasm global", root);
+  llvm::MDNode* memory_tag = md.createTBAAStructTagNode(memory, memory, 0);
+  llvm::MDNode* global_tag = md.createTBAAStructTagNode(global, global, 0);
+  for (llvm::BasicBlock& bb : *fn_) {
+    for (llvm::Instruction& inst : bb) {
+      llvm::Value* ptr = nullptr;
+      if (auto* load = llvm::dyn_cast<llvm::LoadInst>(&inst)) ptr = load->getPointerOperand();
+      else if (auto* store = llvm::dyn_cast<llvm::StoreInst>(&inst)) ptr = store->getPointerOperand();
+      auto* gep = llvm::dyn_cast_or_null<llvm::GetElementPtrInst>(ptr);
+      if (!gep) continue;
+      llvm::Value* base = gep->getPointerOperand();
+      if (mem_base_ && base == mem_base_) {
+        inst.setMetadata(llvm::LLVMContext::MD_tbaa, memory_tag);
+      } else if (auto* g = llvm::dyn_cast<llvm::LoadInst>(base); g && global_ptrs_.count(g)) {
+        inst.setMetadata(llvm::LLVMContext::MD_tbaa, global_tag);
+      }
+    }
+  }
 }
 
 Result<void> FunctionLowering::lower_instr(const Instr& in) {
@@ -456,9 +481,9 @@ void FunctionLowering::call_instance(llvm::Value* callee, uint32_t type_index) {
 // ---- runtime access ----------------------------------------------------------------------------
 
 llvm::Value* FunctionLowering::ctx_field(uint32_t offset, llvm::Type* t, bool invariant) {
-  llvm::IRBuilder<> eb(entry_, entry_->getTerminator()->getIterator());
-  llvm::IRBuilder<>& ib = invariant ? eb : b_;
-  auto* load = ib.CreateLoad(t, ib.CreateConstGEP1_64(ib.getInt8Ty(), ctx_, offset));
+  // Loaded where used (not in the entry block): the optimiser hoists invariant loads out of
+  // loops when that pays, without pinning every one in a callee-saved register.
+  auto* load = b_.CreateLoad(t, b_.CreateConstGEP1_64(b_.getInt8Ty(), ctx_, offset));
   if (invariant) load->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
   return load;
 }
@@ -500,7 +525,8 @@ void FunctionLowering::trap_if(llvm::Value* cond, TrapCode code) {
 
 void FunctionLowering::check_interrupt() {
   llvm::Value* exec = ctx_field(layout::kCtxExec, ptr_);
-  llvm::Value* flag_ptr = b_.CreateLoad(ptr_, b_.CreateConstGEP1_64(b_.getInt8Ty(), exec, layout::kExecInterrupt));
+  auto* flag_ptr = b_.CreateLoad(ptr_, b_.CreateConstGEP1_64(b_.getInt8Ty(), exec, layout::kExecInterrupt));
+  flag_ptr->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
   auto* flag = b_.CreateLoad(i32_, flag_ptr);
   flag->setAtomic(llvm::AtomicOrdering::Monotonic);
   flag->setAlignment(llvm::Align(4));
@@ -525,7 +551,13 @@ llvm::Value* FunctionLowering::quiet_nan(llvm::Value* v) {
 }
 
 llvm::Value* FunctionLowering::mem_base() {
-  if (!mem_base_) mem_base_ = ctx_field(layout::kCtxMemBase, ptr_);
+  // Loaded once in the entry block: memory-heavy code wants it in a register throughout.
+  if (!mem_base_) {
+    llvm::IRBuilder<> eb(entry_, entry_->getTerminator()->getIterator());
+    auto* load = eb.CreateLoad(ptr_, eb.CreateConstGEP1_64(eb.getInt8Ty(), ctx_, layout::kCtxMemBase));
+    load->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
+    mem_base_ = load;
+  }
   return mem_base_;
 }
 
@@ -564,6 +596,7 @@ bool FunctionLowering::lower_variable(const Instr& in) {
       ValType t = wasm_.global_type(in.a).type;
       llvm::Value* globals = ctx_field(layout::kCtxGlobals, ptr_);
       llvm::Value* g = load_indexed(globals, in.a, ptr_, true);
+      global_ptrs_.insert(g);
       llvm::Value* p = b_.CreateConstGEP1_64(b_.getInt8Ty(), g, layout::kGlobalValue);
       if (in.op == Op::GlobalGet) {
         push(b_.CreateAlignedLoad(mc_.type(t), p, llvm::Align(8)));  // a v128 global is 8-byte aligned

@@ -5,6 +5,7 @@
 #include <llvm/IR/IRBuilder.h>
 
 #include <array>
+#include <set>
 #include <vector>
 
 #include "compiler/module_codegen.hpp"
@@ -72,6 +73,9 @@ class FunctionLowering {
   llvm::Value* memory_address(llvm::Value* addr, uint64_t offset);
   llvm::Value* mem_base();
   void check_interrupt();
+  // Type-based alias tags: linear memory and globals never overlap, so the optimiser may keep
+  // a global (e.g. C's stack pointer) in a register across memory stores, and vice versa.
+  void tag_memory_accesses();
 
   // ---- operand stack ---------------------------------------------------------------------------
   void push(llvm::Value* v) { stack_.push_back(v); }
@@ -98,6 +102,7 @@ class FunctionLowering {
   llvm::Value* ctx_ = nullptr;
   llvm::Value* mem_base_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;
+  std::set<llvm::Value*> global_ptrs_;  // loaded GlobalInstance pointers (for alias tags)
   std::vector<ValType> local_types_;
   std::vector<llvm::Value*> stack_;
   std::vector<Control> control_;
