@@ -279,8 +279,9 @@ TEST(Wasi, UdpEcho) {
 
 TEST(Wasi, TcpEchoServesHundredConcurrentClientsAndStopsOnSigterm) {
   uint16_t port = test_port(2);
-  Server server({"run", "--allow-net=127.0.0.1:" + std::to_string(port), guest("tcp_echo_server"), std::to_string(port)});
-  ASSERT_TRUE(server.wait_for_line("listening on " + std::to_string(port)));
+  Server server({"run", "--allow-net=127.0.0.1:" + std::to_string(port), "--env", "ECHO_ADDRESS=127.0.0.1", guest("echo_server"),
+                 std::to_string(port)});
+  ASSERT_TRUE(server.wait_for_line("listening on 127.0.0.1:" + std::to_string(port)));
   // The guest's own client first.
   auto o = run_command(kPetrel + " run --allow-net " + guest("tcp_client") + " " + std::to_string(port) + " 'from wasm'");
   EXPECT_EQ(o.output, "echo: from wasm\n");

@@ -1,0 +1,75 @@
+#include "console.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace petrel::oci {
+namespace {
+
+std::expected<void, std::string> send_fd(const std::string& socket_path, int fd) {
+  int sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (sock < 0) return std::unexpected(fmt::format("console socket: {}", std::strerror(errno)));
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  if (socket_path.size() >= sizeof addr.sun_path) {
+    close(sock);
+    return std::unexpected(fmt::format("console socket path too long: {}", socket_path));
+  }
+  std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size() + 1);
+  if (connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    int e = errno;
+    close(sock);
+    return std::unexpected(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
+  }
+  char name[] = "/dev/ptmx";
+  iovec iov{name, sizeof name};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  ssize_t sent = sendmsg(sock, &msg, 0);
+  int e = errno;
+  close(sock);
+  if (sent < 0) return std::unexpected(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
+  return {};
+}
+
+}  // namespace
+
+std::expected<void, std::string> setup_console(const std::string& console_socket) {
+  if (console_socket.empty()) return std::unexpected("process.terminal is set but no --console-socket was given");
+  int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0)
+    return std::unexpected(fmt::format("cannot create a pseudo-terminal: {}", std::strerror(errno)));
+  char slave_name[128];
+  if (ptsname_r(master, slave_name, sizeof slave_name) != 0)
+    return std::unexpected(fmt::format("ptsname: {}", std::strerror(errno)));
+  int slave = open(slave_name, O_RDWR | O_NOCTTY);
+  if (slave < 0) return std::unexpected(fmt::format("{}: {}", slave_name, std::strerror(errno)));
+  if (auto sent = send_fd(console_socket, master); !sent) return sent;
+  close(master);
+  setsid();
+  if (ioctl(slave, TIOCSCTTY, 0) != 0) return std::unexpected(fmt::format("TIOCSCTTY: {}", std::strerror(errno)));
+  for (int fd = 0; fd < 3; ++fd)
+    if (dup2(slave, fd) < 0) return std::unexpected(fmt::format("dup2: {}", std::strerror(errno)));
+  if (slave > 2) close(slave);
+  return {};
+}
+
+}  // namespace petrel::oci

@@ -1,0 +1,186 @@
+#include "container.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "cgroups.hpp"
+#include "container_init.hpp"
+#include "log.hpp"
+
+namespace petrel::oci {
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+std::expected<int, std::string> clone_flags(const Bundle& bundle) {
+  int flags = 0;
+  for (const Namespace& ns : bundle.namespaces) {
+    if (ns.type == "user") return std::unexpected("user namespaces are not supported for wasm containers (run the engine as root)");
+    if (!ns.path.empty() || ns.type == "cgroup") continue;  // joined, or unshared after cgroup placement
+    if (ns.type == "pid") flags |= CLONE_NEWPID;
+    else if (ns.type == "network") flags |= CLONE_NEWNET;
+    else if (ns.type == "mount") flags |= CLONE_NEWNS;
+    else if (ns.type == "ipc") flags |= CLONE_NEWIPC;
+    else if (ns.type == "uts") flags |= CLONE_NEWUTS;
+    else if (ns.type != "time") return std::unexpected(fmt::format("linux.namespaces: unknown type '{}'", ns.type));
+  }
+  return flags;
+}
+
+std::expected<void, std::string> write_pid_file(const std::string& path, int pid) {
+  std::string tmp = path + ".tmp";
+  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  std::string text = std::to_string(pid);
+  if (fd < 0 || write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
+    if (fd >= 0) close(fd);
+    return std::unexpected(fmt::format("--pid-file {}: {}", path, errno_text()));
+  }
+  close(fd);
+  if (rename(tmp.c_str(), path.c_str()) != 0) return std::unexpected(fmt::format("--pid-file {}: {}", path, errno_text()));
+  return {};
+}
+
+bool wait_gone(const ContainerState& s, std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (process_alive(s.pid, s.pid_start_time)) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::expected<ContainerState, std::string> create_container(const StateStore& store, const Bundle& bundle,
+                                                            const WasmEntry& entry, const CreateOptions& options) {
+  auto flags = clone_flags(bundle);
+  if (!flags) return std::unexpected(flags.error());
+  if (auto claimed = store.claim(options.id); !claimed) return std::unexpected(claimed.error());
+  auto fail = [&](const std::string& message, std::vector<std::string> cgroups = {}) -> std::expected<ContainerState, std::string> {
+    remove_cgroups(cgroups);
+    store.remove(options.id);
+    return std::unexpected(message);
+  };
+  if (mkfifo(store.fifo(options.id).c_str(), 0600) != 0) return fail(fmt::format("mkfifo {}: {}", store.fifo(options.id), errno_text()));
+  // A pid namespace to join must be entered before the fork: it applies to children only.
+  for (const Namespace& ns : bundle.namespaces) {
+    if (ns.type != "pid" || ns.path.empty()) continue;
+    int fd = open(ns.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) return fail(fmt::format("joining pid namespace {}: {}", ns.path, errno_text()));
+    close(fd);
+  }
+  int sync[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0) return fail(fmt::format("socketpair: {}", errno_text()));
+
+  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1]};
+  long pid = syscall(SYS_clone, *flags | SIGCHLD, nullptr, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    close(sync[0]);
+    close(sync[1]);
+    return fail(fmt::format("creating the container process: {}", errno_text()));
+  }
+  if (pid == 0) {
+    close(sync[0]);
+    container_init(plan);  // never returns
+  }
+  close(sync[1]);
+  auto abandon = [&](const std::string& message, std::vector<std::string> cgroups = {}) {
+    kill(static_cast<pid_t>(pid), SIGKILL);
+    waitpid(static_cast<pid_t>(pid), nullptr, 0);
+    close(sync[0]);
+    return fail(message, std::move(cgroups));
+  };
+
+  std::vector<std::string> warnings;
+  auto cgroups = enter_cgroups(static_cast<int>(pid), cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id),
+                               bundle.resources, &warnings);
+  if (!cgroups) return abandon(cgroups.error());
+  for (const auto& w : warnings) log(LogLevel::Warning, w);
+  if (send(sync[0], "g", 1, MSG_NOSIGNAL) != 1) return abandon("the container process died before setup", *cgroups);
+  // The process reports notes, then "ok" or "error:WHY".
+  for (;;) {
+    char buf[4096];
+    ssize_t n = recv(sync[0], buf, sizeof buf, 0);
+    if (n <= 0) return abandon("the container process exited during setup", *cgroups);
+    std::string msg(buf, static_cast<size_t>(n));
+    if (msg == "ok") break;
+    if (msg.starts_with("note:")) log(LogLevel::Info, msg.substr(5));
+    else return abandon(msg.starts_with("error:") ? msg.substr(6) : msg, *cgroups);
+  }
+  close(sync[0]);
+
+  ContainerState state;
+  state.id = options.id;
+  state.bundle = bundle.path;
+  state.rootfs = bundle.root_path;
+  state.created = now_rfc3339();
+  state.pid = static_cast<int>(pid);
+  state.pid_start_time = process_start_time(state.pid);
+  state.annotations = bundle.annotations;
+  state.cgroup_dirs = *cgroups;
+  state.module = entry.guest_path;
+  if (auto saved = store.save(state); !saved) return abandon(saved.error(), *cgroups);
+  if (!options.pid_file.empty())
+    if (auto written = write_pid_file(options.pid_file, state.pid); !written) return abandon(written.error(), *cgroups);
+  log(LogLevel::Info, fmt::format("created wasm container {} (pid {}, module {})", state.id, state.pid, entry.guest_path));
+  return state;
+}
+
+std::expected<void, std::string> start_container(const StateStore& store, const ContainerState& state) {
+  std::string status = container_status(store, state);
+  if (status != "created") return std::unexpected(fmt::format("cannot start container {}: it is {}, not created", state.id, status));
+  int fd = open(store.fifo(state.id).c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENXIO) return std::unexpected(fmt::format("cannot start container {}: its process has exited", state.id));
+    return std::unexpected(fmt::format("cannot start container {}: {}", state.id, errno_text()));
+  }
+  ssize_t n = write(fd, "s", 1);
+  int e = errno;
+  close(fd);
+  if (n != 1) return std::unexpected(fmt::format("cannot start container {}: {}", state.id, std::strerror(e)));
+  unlink(store.fifo(state.id).c_str());
+  log(LogLevel::Info, fmt::format("started wasm container {}", state.id));
+  return {};
+}
+
+std::expected<void, std::string> signal_container(const StateStore& store, const ContainerState& state, int signal, bool all) {
+  std::string status = container_status(store, state);
+  if (status == "stopped" || status == "creating")
+    return std::unexpected(fmt::format("container {} is not running ({})", state.id, status));
+  if (kill(state.pid, signal) != 0) return std::unexpected(fmt::format("kill {}: {}", state.pid, errno_text()));
+  if (all)
+    for (int pid : cgroup_pids(state.cgroup_dirs))
+      if (pid != state.pid) kill(pid, signal);
+  return {};
+}
+
+std::expected<void, std::string> delete_container(const StateStore& store, const ContainerState& state, bool force) {
+  std::string status = container_status(store, state);
+  if (status == "running" && !force)
+    return std::unexpected(fmt::format("cannot delete container {}: it is running (stop it first, or use --force)", state.id));
+  if (status != "stopped" && state.pid > 0) {
+    // A created container has not run yet: deleting it ends it, as runc does.
+    kill(state.pid, SIGKILL);
+    if (!wait_gone(state, std::chrono::seconds(5)))
+      return std::unexpected(fmt::format("container {}: process {} did not exit after SIGKILL", state.id, state.pid));
+  }
+  remove_cgroups(state.cgroup_dirs);
+  store.remove(state.id);
+  log(LogLevel::Info, fmt::format("deleted wasm container {}", state.id));
+  return {};
+}
+
+}  // namespace petrel::oci

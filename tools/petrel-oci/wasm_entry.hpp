@@ -1,0 +1,27 @@
+// Deciding whether a bundle is a wasm container, and reading its module from the rootfs.
+#pragma once
+#include <cstdint>
+#include <expected>
+#include <string>
+#include <vector>
+
+#include "bundle.hpp"
+
+namespace petrel::oci {
+
+struct WasmEntry {
+  bool is_wasm = false;
+  std::string guest_path;  // process.args[0] resolved inside the rootfs (absolute, as the guest sees it)
+  std::string why;         // what made the decision: an annotation, or the file's magic bytes
+};
+
+// A bundle is a wasm container when its annotations say so (module.wasm.image/variant =
+// compat or compat-smart, or run.oci.handler = wasm) or its entrypoint inside the rootfs
+// starts with the wasm magic bytes. An annotated bundle whose entrypoint is not wasm is an
+// error (compat-smart excepted: it means "wasm when the entrypoint is wasm").
+std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle);
+
+// The bytes of GUEST_PATH inside ROOT; symlinks and ".." resolve inside ROOT, never above it.
+std::expected<std::vector<uint8_t>, std::string> read_in_root(const std::string& root, const std::string& guest_path);
+
+}  // namespace petrel::oci
