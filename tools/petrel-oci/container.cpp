@@ -97,6 +97,7 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
     container_init(plan);  // never returns
   }
   close(sync[1]);
+  log(LogLevel::Debug, fmt::format("{}: container process {} cloned", options.id, pid));
   auto abandon = [&](const std::string& message, std::vector<std::string> cgroups = {}) {
     kill(static_cast<pid_t>(pid), SIGKILL);
     waitpid(static_cast<pid_t>(pid), nullptr, 0);
@@ -109,7 +110,9 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
                                bundle.resources, &warnings);
   if (!cgroups) return abandon(cgroups.error());
   for (const auto& w : warnings) log(LogLevel::Warning, w);
-  if (send(sync[0], "g", 1, MSG_NOSIGNAL) != 1) return abandon("the container process died before setup", *cgroups);
+  log(LogLevel::Debug, fmt::format("{}: placed in its cgroups", options.id));
+  // The process may have failed its setup meanwhile: then its message is waiting below.
+  send(sync[0], "g", 1, MSG_NOSIGNAL);
   // The process reports notes, then "ok" or "error:WHY".
   for (;;) {
     char buf[4096];
@@ -121,6 +124,7 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
     else return abandon(msg.starts_with("error:") ? msg.substr(6) : msg, *cgroups);
   }
   close(sync[0]);
+  log(LogLevel::Debug, fmt::format("{}: the container process is ready", options.id));
 
   ContainerState state;
   state.id = options.id;
