@@ -23,6 +23,15 @@ void petrel_config_set_metering(wasm_config_t*, bool enable);
 /* The most pages any one memory of a store may have (default 65536, i.e. 4 GiB). */
 void petrel_config_set_max_memory_pages(wasm_config_t*, uint32_t pages);
 
+/* How modules run. COMPILED: each module is compiled to native code when it is made (once per
+ * module: cached under $XDG_CACHE_HOME/petrel; needs libpetrel-compiler.so and ld.lld-19), with
+ * fuel counted exactly as the interpreter counts it when the engine is metered; a module that
+ * cannot be compiled here is interpreted (see petrel_module_is_compiled). Default: INTERPRETER. */
+typedef enum petrel_engine_kind_t { PETREL_ENGINE_INTERPRETER, PETREL_ENGINE_COMPILED } petrel_engine_kind_t;
+void petrel_config_set_engine(wasm_config_t*, petrel_engine_kind_t);
+/* Whether the module runs as native code. */
+bool petrel_module_is_compiled(const wasm_module_t*);
+
 /* ---- Loading ------------------------------------------------------------------------------------ */
 
 /* Reads a .wasm (binary) or .wat (text) file. On failure returns NULL and, when `error` is

@@ -120,7 +120,7 @@ Result<std::vector<uint8_t>> compile_universal(std::span<const uint8_t> wasm, co
   if (!tm) return std::unexpected(tm.error());
 
   llvm::LLVMContext ctx;
-  ModuleCodegen codegen(*module, ctx);
+  ModuleCodegen codegen(*module, ctx, options.metered);
   auto ir = codegen.build();
   if (!ir) return std::unexpected(ir.error());
   llvm::Module& m = **ir;
@@ -144,6 +144,7 @@ Result<std::vector<uint8_t>> compile_universal(std::span<const uint8_t> wasm, co
   header.cpu = *cpu;
   header.module_hash = native::hash_bytes(original);
   header.code_hash = native::hash_bytes(*shared);
+  header.metered = options.metered;
   return native::make_universal(original, header, *shared);
 }
 

@@ -15,6 +15,8 @@ struct CompileOptions {
   // native (the best x86-64 level this host has), generic (x86-64), or a level: x86-64-v2,
   // x86-64-v3, x86-64-v4. Levels are what the loader can check on the running host.
   std::string target = "native";
+  // Count fuel per straight-line segment, exactly as the metered interpreter does.
+  bool metered = false;
 };
 
 Result<std::vector<uint8_t>> compile_universal(std::span<const uint8_t> wasm, const CompileOptions& options);

@@ -71,13 +71,17 @@ Result<void> FunctionLowering::lower() {
 
   InstrReader reader(wasm_.body(func_), func_.body_offset);
   Instr in;
+  start_segment();
   while (!control_.empty()) {
     if (reader.at_end()) return malformed("function body ends early");
     auto ok = reader.next(in);
     if (!ok) return std::unexpected(ok.error());
+    // Every instruction read in reachable code counts, in the segment open at that point.
+    if (mc_.metered() && !control_.back().unreachable) ++segment_cost_;
     auto lowered = lower_instr(in);
     if (!lowered) return lowered;
   }
+  close_segment();
   tag_memory_accesses();
   return {};
 }
@@ -182,6 +186,7 @@ void FunctionLowering::push_control(Control::Kind kind, const BlockType& bt) {
     b_.CreateBr(c.label);
     b_.SetInsertPoint(c.label);
     for (auto* phi : c.label_phis) push(phi);
+    start_segment();  // a loop head: each iteration pays for its segment
     check_interrupt();
   } else {
     c.label = c.end;
@@ -245,6 +250,7 @@ void FunctionLowering::end_control() {
   done.end->moveAfter(&fn_->back());
   b_.SetInsertPoint(done.end);
   for (auto* phi : done.end_phis) push(phi);
+  start_segment();  // a branch target
 }
 
 void FunctionLowering::emit_return_from(llvm::BasicBlock* bb) {
@@ -287,6 +293,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       push_control(Control::Kind::If, in.block);
       control_.back().else_block = else_block;
       control_.back().if_params = std::move(if_params);
+      start_segment();
       return true;
     }
     case Op::Else: {
@@ -302,6 +309,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       c.else_block = nullptr;
       c.unreachable = false;
       skip_depth_ = 0;
+      start_segment();
       return true;
     }
     case Op::End: end_control(); return true;
@@ -318,6 +326,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       auto* cont = llvm::BasicBlock::Create(ctx, "cont", fn_);
       b_.CreateCondBr(cond, target.label, cont);
       b_.SetInsertPoint(cont);
+      start_segment();  // the fall-through pays for itself: the branch may have left early
       return true;
     }
     case Op::BrTable: {
@@ -521,6 +530,43 @@ void FunctionLowering::trap_if(llvm::Value* cond, TrapCode code) {
   llvm::MDBuilder md(mc_.ctx());
   b_.CreateCondBr(cond, trap_block(code), cont, md.createUnlikelyBranchWeights());
   b_.SetInsertPoint(cont);
+}
+
+void FunctionLowering::start_segment() {
+  if (!mc_.metered()) return;
+  close_segment();
+  if (!fuel_ptr_) {
+    llvm::IRBuilder<> eb(entry_, entry_->getTerminator()->getIterator());
+    auto* exec = eb.CreateLoad(ptr_, eb.CreateConstGEP1_64(eb.getInt8Ty(), ctx_, layout::kCtxExec));
+    exec->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
+    auto* fuel = eb.CreateLoad(ptr_, eb.CreateConstGEP1_64(eb.getInt8Ty(), exec, layout::kExecFuel));
+    fuel->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
+    fuel_ptr_ = fuel;
+    // A segment that cannot be paid in full does not run, and the rest of the budget is spent:
+    // exactly the budget is consumed, as in the interpreter.
+    fuel_out_ = llvm::BasicBlock::Create(mc_.ctx(), "fuel_exhausted", fn_);
+    llvm::IRBuilder<> ob(fuel_out_);
+    ob.CreateStore(ob.getInt64(0), fuel_ptr_);
+    ob.CreateBr(trap_block(TrapCode::FuelExhausted));
+  }
+  // The costs are placeholders until close_segment() knows the count. Placeholders are
+  // distinct (non-constant) values so that the builder folds nothing.
+  llvm::Value* left = b_.CreateLoad(i64_, fuel_ptr_);
+  auto* enough = llvm::cast<llvm::Instruction>(b_.CreateICmpSGE(left, left));
+  auto* cont = llvm::BasicBlock::Create(mc_.ctx(), "paid", fn_);
+  llvm::MDBuilder md(mc_.ctx());
+  b_.CreateCondBr(enough, cont, fuel_out_, md.createLikelyBranchWeights());
+  b_.SetInsertPoint(cont);
+  auto* rest = llvm::cast<llvm::Instruction>(b_.CreateSub(left, left));
+  b_.CreateStore(rest, fuel_ptr_);
+  cost_users_ = {enough, rest};
+  segment_cost_ = 0;
+}
+
+void FunctionLowering::close_segment() {
+  if (cost_users_.empty()) return;
+  for (llvm::Instruction* i : cost_users_) i->setOperand(1, llvm::ConstantInt::get(i64_, segment_cost_));
+  cost_users_.clear();
 }
 
 void FunctionLowering::check_interrupt() {

@@ -73,6 +73,11 @@ class FunctionLowering {
   llvm::Value* memory_address(llvm::Value* addr, uint64_t offset);
   llvm::Value* mem_base();
   void check_interrupt();
+  // Metered code: charges the straight-line segment that starts here, at the same places and
+  // with the same instruction counts as the metered interpreter (interp/translator.cpp), so
+  // that both engines consume identical fuel. The cost is patched in when the segment closes.
+  void start_segment();
+  void close_segment();
   // Type-based alias tags: linear memory and globals never overlap, so the optimiser may keep
   // a global (e.g. C's stack pointer) in a register across memory stores, and vice versa.
   void tag_memory_accesses();
@@ -107,6 +112,10 @@ class FunctionLowering {
   std::vector<llvm::Value*> stack_;
   std::vector<Control> control_;
   uint32_t skip_depth_ = 0;  // nesting of constructs inside dead code
+  llvm::Value* fuel_ptr_ = nullptr;              // metered: the store's fuel counter
+  llvm::BasicBlock* fuel_out_ = nullptr;         // metered: empties the counter, then traps
+  uint64_t segment_cost_ = 0;                    // wasm instructions in the open segment
+  std::vector<llvm::Instruction*> cost_users_;   // the open segment's compare and subtract
   std::array<llvm::BasicBlock*, 16> trap_blocks_{};
   llvm::Type *i32_, *i64_, *f32_, *f64_, *v128_, *ptr_;
 };

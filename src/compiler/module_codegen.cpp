@@ -9,8 +9,8 @@ namespace petrel::compiler {
 
 using native::Helper;
 
-ModuleCodegen::ModuleCodegen(const Module& wasm, llvm::LLVMContext& ctx)
-    : wasm_(wasm), ctx_(ctx), module_(std::make_unique<llvm::Module>("wasm", ctx)) {}
+ModuleCodegen::ModuleCodegen(const Module& wasm, llvm::LLVMContext& ctx, bool metered)
+    : wasm_(wasm), ctx_(ctx), module_(std::make_unique<llvm::Module>("wasm", ctx)), metered_(metered) {}
 
 llvm::Type* ModuleCodegen::type(ValType t) {
   switch (t) {

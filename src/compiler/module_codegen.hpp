@@ -17,11 +17,12 @@ namespace petrel::compiler {
 
 class ModuleCodegen {
  public:
-  ModuleCodegen(const Module& wasm, llvm::LLVMContext& ctx);
+  ModuleCodegen(const Module& wasm, llvm::LLVMContext& ctx, bool metered = false);
   // Builds the IR of every function; errors only on input the validator would reject.
   Result<std::unique_ptr<llvm::Module>> build();
 
   const Module& wasm() const { return wasm_; }
+  bool metered() const { return metered_; }
   llvm::LLVMContext& ctx() { return ctx_; }
   llvm::Module& module() { return *module_; }
 
@@ -41,6 +42,7 @@ class ModuleCodegen {
   std::unique_ptr<llvm::Module> module_;
   std::vector<llvm::Function*> functions_;
   std::vector<llvm::Function*> array_entries_;
+  bool metered_ = false;
 };
 
 }  // namespace petrel::compiler

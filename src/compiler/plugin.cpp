@@ -13,14 +13,15 @@ char* copy_string(const std::string& s) {
 }
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) int petrel_compiler_compile_v1(
-    const uint8_t* wasm, size_t wasm_len, const petrel_compile_request_v1* request, uint8_t** out, size_t* out_len,
+extern "C" __attribute__((visibility("default"))) int petrel_compiler_compile_v2(
+    const uint8_t* wasm, size_t wasm_len, const petrel_compile_request_v2* request, uint8_t** out, size_t* out_len,
     char** error) {
   petrel::compiler::CompileOptions options;
   if (request) {
     options.opt_level = request->opt_level > 3 ? 3 : request->opt_level;
     options.optimize_size = request->optimize_size != 0;
     if (request->target) options.target = request->target;
+    options.metered = request->metered != 0;
   }
   auto result = petrel::compiler::compile_universal(std::span<const uint8_t>(wasm, wasm_len), options);
   if (!result) {
@@ -37,4 +38,4 @@ extern "C" __attribute__((visibility("default"))) int petrel_compiler_compile_v1
   return 0;
 }
 
-extern "C" __attribute__((visibility("default"))) void petrel_compiler_free_v1(void* p) { std::free(p); }
+extern "C" __attribute__((visibility("default"))) void petrel_compiler_free_v2(void* p) { std::free(p); }

@@ -32,7 +32,8 @@ class Interpreter final : public Engine {
   Result<void> invoke(FuncInstance& f, std::span<const uint64_t> args, std::span<uint64_t> results) override;
 
   // ---- limits and statistics (fuel and interrupts need a metered interpreter) -------------
-  bool metered() const { return config_.metered; }
+  bool metered() const override { return config_.metered; }
+  int64_t* fuel_counter() override { return &fuel_; }
   // Sets the fuel left: one unit per wasm instruction executed.
   void set_fuel(uint64_t fuel) {
     consumed_before_ += static_cast<uint64_t>(granted_ - fuel_);

@@ -47,8 +47,8 @@ Result<CacheResult> compile_cached(std::span<const uint8_t> wasm, const CompileR
   // A module that already carries native code is cached by its plain part.
   std::span<const uint8_t> module = wasm;
   if (auto found = find_native_section(wasm); found && found->is_last) module = wasm.subspan(0, found->module_end);
-  std::string key_text = fmt::format("abi{}:{}:O{}{}:{}", kAbiVersion, kHostPlatform, request.opt_level,
-                                     request.optimize_size ? "s" : "", request.target);
+  std::string key_text = fmt::format("abi{}:{}:O{}{}:{}{}", kAbiVersion, kHostPlatform, request.opt_level,
+                                     request.optimize_size ? "s" : "", request.target, request.metered ? ":metered" : "");
   std::vector<uint8_t> key_bytes(module.begin(), module.end());
   key_bytes.insert(key_bytes.end(), key_text.begin(), key_text.end());
   fs::path dir = cache_dir();

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 constexpr const char* kPluginName = "libpetrel-compiler.so";
 
 struct Plugin {
-  petrel_compile_fn_v1 compile = nullptr;
-  petrel_compiler_free_fn_v1 release = nullptr;
+  petrel_compile_fn_v2 compile = nullptr;
+  petrel_compiler_free_fn_v2 release = nullptr;
   std::string location;  // the file loaded, or what was tried
 };
 
@@ -56,8 +56,8 @@ const Plugin& plugin() {
         tried += (tried.empty() ? "" : ", ") + c.string() + " (" + dlerror() + ")";
         continue;
       }
-      p.compile = reinterpret_cast<petrel_compile_fn_v1>(dlsym(h, PETREL_COMPILER_ENTRY));
-      p.release = reinterpret_cast<petrel_compiler_free_fn_v1>(dlsym(h, PETREL_COMPILER_FREE));
+      p.compile = reinterpret_cast<petrel_compile_fn_v2>(dlsym(h, PETREL_COMPILER_ENTRY));
+      p.release = reinterpret_cast<petrel_compiler_free_fn_v2>(dlsym(h, PETREL_COMPILER_FREE));
       if (p.compile && p.release) {
         p.location = c.string();
         return;
@@ -80,7 +80,8 @@ Result<std::vector<uint8_t>> compile_module(std::span<const uint8_t> wasm, const
                                  "the compiler (" + std::string(kPluginName) + ") is " + p.location +
                                      " (set PETREL_COMPILER_PLUGIN, or build with LLVM)",
                                  {}});
-  petrel_compile_request_v1 req{request.opt_level, request.optimize_size ? 1u : 0u, request.target.c_str()};
+  petrel_compile_request_v2 req{request.opt_level, request.optimize_size ? 1u : 0u, request.target.c_str(),
+                                request.metered ? 1u : 0u};
   uint8_t* out = nullptr;
   size_t out_len = 0;
   char* error = nullptr;

@@ -14,6 +14,7 @@ struct CompileRequest {
   unsigned opt_level = 2;
   bool optimize_size = false;
   std::string target = "native";
+  bool metered = false;  // fuel counted as the interpreter counts it (for metered stores)
 };
 
 // The universal wasm of `wasm`; an Error when the compiler cannot be found or fails.

@@ -82,6 +82,10 @@ class LoadedCode final : public NativeCode {
 
   bool attach(Store& store, ModuleInstance& inst, std::string& why) const override {
     const Module& m = inst.module->ir;
+    if (store.engine().metered() && !metered_) {
+      why = "it was compiled without fuel metering and this store counts fuel (petrel compile --metered)";
+      return false;
+    }
     if (!inst.memories.empty() && inst.memories[0]->reserved_bytes() < kGuardedReservation) {
       why = "its memory has no guard regions (made by a store without them)";
       return false;
@@ -121,6 +125,10 @@ class LoadedCode final : public NativeCode {
   void* handle_ = nullptr;
   const ModuleDescriptor* desc_ = nullptr;
   uintptr_t code_begin_ = 0;
+  bool metered_ = false;
+
+ public:
+  void set_metered(bool metered) { metered_ = metered; }
 };
 
 // Why the native section cannot be used here, or empty.
@@ -184,6 +192,7 @@ Result<std::shared_ptr<const LoadedModule>> load_module(std::span<const uint8_t>
     r.why_not = code.error().message;
     return lm;
   }
+  (*code)->set_metered(section->header.metered);
   auto attached = std::const_pointer_cast<LoadedModule>(*lm);
   attached->native = std::move(*code);
   r.native = true;

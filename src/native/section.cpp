@@ -135,6 +135,8 @@ Result<NativeSection> parse_native_section(std::span<const uint8_t> payload) {
   if (!r.bytes(s.header.module_hash.data(), 16) || !r.bytes(s.header.code_hash.data(), 16)) return bad("truncated header");
   if (!r.u64(code_size)) return bad("truncated header");
   if (code_size != r.rest().size()) return bad("code size does not match the section size (truncated?)");
+  if (flags & ~1u) return bad("unknown flags");
+  s.header.metered = (flags & 1u) != 0;
   s.code = r.rest();
   return s;
 }
@@ -147,7 +149,7 @@ std::vector<uint8_t> make_universal(std::span<const uint8_t> original, const Sec
   for (char c : kSectionName) payload.push_back(static_cast<uint8_t>(c));
   for (char c : kMagic) payload.push_back(static_cast<uint8_t>(c));
   put_u32(payload, h.abi_version);
-  put_u32(payload, 0);
+  put_u32(payload, h.metered ? 1u : 0u);
   put_string(payload, h.platform);
   put_string(payload, h.cpu);
   payload.insert(payload.end(), h.module_hash.begin(), h.module_hash.end());

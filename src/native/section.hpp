@@ -3,7 +3,7 @@
 // section; Petrel uses it only when every header field matches this host and module.
 //
 // Payload layout (after the section name; integers little-endian):
-//   "PETRELNC"  u32 abi_version  u32 flags(0)
+//   "PETRELNC"  u32 abi_version  u32 flags (bit 0: metered code)
 //   u32 len + platform ("x86_64-linux")   u32 len + cpu level ("x86-64-v3")
 //   16 bytes XXH3-128 of the module bytes before this section
 //   16 bytes XXH3-128 of the shared object
@@ -32,6 +32,7 @@ struct SectionHeader {
   std::string cpu;
   Hash128 module_hash{};
   Hash128 code_hash{};
+  bool metered = false;  // the code counts fuel (and suits metered stores)
 };
 
 struct NativeSection {

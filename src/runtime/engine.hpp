@@ -19,6 +19,9 @@ class Engine {
   // The flag that interrupt() and deadlines raise (1 interrupted, 2 deadline), which compiled
   // code polls too; null when the engine cannot be interrupted.
   virtual std::atomic<int>* interrupt_flag() { return nullptr; }
+  // Metered engines count fuel; compiled code charges the same counter (unit: instructions).
+  virtual bool metered() const { return false; }
+  virtual int64_t* fuel_counter() { return nullptr; }
 };
 
 // Trap messages of metered execution (not spec traps), the same for every engine.

@@ -8,6 +8,10 @@ Store::Store(std::unique_ptr<Engine> engine, StoreLimits limits) : engine_(std::
   // std::atomic<int> is a plain int in memory; compiled code reads it with atomic loads.
   static_assert(sizeof(std::atomic<int>) == sizeof(int) && std::atomic<int>::is_always_lock_free);
   exec_state_.interrupt = flag ? reinterpret_cast<int*>(flag) : &never_interrupted;
+  // Metered compiled code charges the engine's fuel counter (the interpreter's own), so both
+  // engines draw on one budget; in a store without one it charges a counter that never runs out.
+  int64_t* fuel = engine_->fuel_counter();
+  exec_state_.fuel = fuel ? fuel : &unmetered_fuel_;
 }
 Store::~Store() = default;
 

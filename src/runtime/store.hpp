@@ -54,6 +54,7 @@ class Store {
   std::unique_ptr<Engine> engine_;
   StoreLimits limits_;
   native::ExecState exec_state_;
+  int64_t unmetered_fuel_ = INT64_MAX;
   std::vector<std::unique_ptr<FuncInstance>> funcs_;
   std::vector<std::unique_ptr<TableInstance>> tables_;
   std::vector<std::unique_ptr<MemoryInstance>> memories_;

@@ -24,6 +24,8 @@ void add_compile_options(CLI::App& compile, CompileOptions& o) {
                      "CPU to compile for: native (this host's best x86-64 level, default), generic (any x86-64), "
                      "x86-64-v2, x86-64-v3 or x86-64-v4")
       ->type_name("TARGET");
+  compile.add_flag("--metered", o.metered,
+                   "Count fuel as the metered interpreter does (for embedders that limit fuel; a little slower)");
   compile.add_option("-o,--output", o.output, "The universal wasm to write")->required()->type_name("OUT.wasm");
   compile.add_option("input", o.input, "The module: binary .wasm or text .wat")->required()->type_name("IN.wasm");
   compile.footer(
@@ -53,6 +55,7 @@ int compile_command(const CompileOptions& o) {
   req.optimize_size = o.level == "s";
   req.opt_level = o.level == "s" ? 2 : static_cast<unsigned>(o.level[0] - '0');
   req.target = o.target;
+  req.metered = o.metered;
   auto out = native::compile_module(bytes, req);
   if (!out) {
     fmt::print(stderr, "petrel: {}: {}\n", o.input, out.error().message);

@@ -11,6 +11,7 @@ struct CompileOptions {
   std::string input, output;
   std::string level = "2";  // 0, 1, 2, 3 or s
   std::string target = "native";
+  bool metered = false;
 };
 
 void add_compile_options(CLI::App& compile, CompileOptions& o);

@@ -110,6 +110,7 @@ class ScriptRunner {
   ScriptRunner(std::string path, const SkipList& skips, const WastOptions& options)
       : path_(std::move(path)), file_(std::filesystem::path(path_).filename().string()), skips_(skips),
         aot_(options.aot),
+        metered_(options.metered),
         store_(std::make_unique<interp::Interpreter>(interp::InterpreterConfig{.metered = options.metered}),
                StoreLimits{.guard_regions = options.aot}) {
     host::define_spectest(store_, linker_);
@@ -170,7 +171,9 @@ class ScriptRunner {
     std::vector<uint8_t> bytes = sm.form == text::ScriptModule::Form::Binary
                                      ? std::vector<uint8_t>(sm.bytes.begin(), sm.bytes.end())
                                      : encode_module(lm.ir);
-    auto universal = native::compile_module(bytes, {});
+    native::CompileRequest request;
+    request.metered = metered_;
+    auto universal = native::compile_module(bytes, request);
     if (!universal) return std::unexpected(Error{Error::Kind::Io, "aot: " + universal.error().message, {}});
     native::LoadReport report;
     auto compiled = native::load_module(*universal, true, &report);
@@ -289,6 +292,7 @@ class ScriptRunner {
   std::string path_, file_;
   const SkipList& skips_;
   bool aot_ = false;
+  bool metered_ = false;
   Store store_;
   Linker linker_;
   ModuleInstance* current_ = nullptr;

@@ -23,6 +23,7 @@ class Wasi;
 
 struct wasm_config_t {
   bool metered = false;
+  bool compiled = false;  // PETREL_ENGINE_COMPILED: modules are compiled when they are made
   uint32_t max_memory_pages = 65536;
 };
 
@@ -35,6 +36,7 @@ struct wasm_store_t {
   ~wasm_store_t();
   std::unique_ptr<petrel::Store> store;
   petrel::interp::Interpreter* interpreter = nullptr;  // owned by `store`
+  bool compiled = false;  // compile modules made for this store (the engine's choice)
   std::vector<std::unique_ptr<petrel::wasi::Wasi>> wasi;  // live as long as their instances
   uint64_t call_ns = 0, calls = 0;
   // Externref values handed to wasm stay alive as long as the store (wasm may keep them).
@@ -128,6 +130,12 @@ struct wasm_frame_t {
   uint32_t func_index = 0;
   size_t func_offset = 0, module_offset = 0;
 };
+
+// A module for STORE from its binary: compiled when the store's engine says so (through the
+// compile cache, metered like the store), else, or when compiling is impossible here, decoded
+// for the interpreter.
+petrel::Result<std::shared_ptr<const petrel::LoadedModule>> load_module_for(wasm_store_t* store,
+                                                                           std::span<const uint8_t> bytes);
 
 struct wasm_module_t final : wasm_ref_t {
   wasm_module_t(wasm_store_t* s, std::shared_ptr<const petrel::LoadedModule> m, std::vector<uint8_t> b)

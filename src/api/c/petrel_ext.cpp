@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "api/c/objects.hpp"
+#include "binary/encoder.hpp"
 #include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 #include "support/version.hpp"
@@ -29,6 +30,13 @@ wasm_module_t* module_from(wasm_store_t* store, Result<std::shared_ptr<const Loa
   return new wasm_module_t(store, *lm, std::move(bytes));
 }
 
+// A module written as text: compiled engines compile its binary encoding.
+wasm_module_t* from_text(wasm_store_t* store, Module ir, const std::string& name, wasm_message_t* error) {
+  if (!store->compiled) return module_from(store, load_ir(std::move(ir)), {}, name, error);
+  std::vector<uint8_t> bytes = encode_module(ir);
+  return module_from(store, load_module_for(store, bytes), bytes, name, error);
+}
+
 }  // namespace
 
 struct petrel_wasi_t {
@@ -41,6 +49,9 @@ const char* petrel_version(void) { return PETREL_VERSION; }
 
 void petrel_config_set_metering(wasm_config_t* c, bool enable) { c->metered = enable; }
 void petrel_config_set_max_memory_pages(wasm_config_t* c, uint32_t pages) { c->max_memory_pages = pages; }
+void petrel_config_set_engine(wasm_config_t* c, petrel_engine_kind_t kind) { c->compiled = kind == PETREL_ENGINE_COMPILED; }
+
+bool petrel_module_is_compiled(const wasm_module_t* m) { return m->module->native != nullptr; }
 
 wasm_module_t* petrel_module_new_from_wat(wasm_store_t* store, const char* text, size_t size, wasm_message_t* error) {
   auto m = text::parse_wat(std::string_view(text, size));
@@ -48,7 +59,7 @@ wasm_module_t* petrel_module_new_from_wat(wasm_store_t* store, const char* text,
     set_message(error, fmt::format("<wat>: {}", m.error().describe()));
     return nullptr;
   }
-  return module_from(store, load_ir(std::move(*m)), {}, "<wat>", error);
+  return from_text(store, std::move(*m), "<wat>", error);
 }
 
 wasm_module_t* petrel_module_new_from_file(wasm_store_t* store, const char* path, wasm_message_t* error) {
@@ -66,10 +77,10 @@ wasm_module_t* petrel_module_new_from_file(wasm_store_t* store, const char* path
       set_message(error, fmt::format("{}: {}", path, m.error().describe()));
       return nullptr;
     }
-    return module_from(store, load_ir(std::move(*m)), {}, path, error);
+    return from_text(store, std::move(*m), path, error);
   }
   std::vector<uint8_t> bytes(data.begin(), data.end());
-  auto lm = load_binary(bytes);
+  auto lm = load_module_for(store, bytes);
   return module_from(store, std::move(lm), std::move(bytes), path, error);
 }
 

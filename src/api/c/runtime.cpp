@@ -5,6 +5,8 @@
 
 #include "api/c/objects.hpp"
 #include "binary/decoder.hpp"
+#include "native/compile_cache.hpp"
+#include "native/native_code.hpp"
 #include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 
@@ -156,8 +158,10 @@ wasm_store_t::wasm_store_t(const wasm_config_t& config) {
   ic.metered = config.metered;
   auto engine = std::make_unique<interp::Interpreter>(ic);
   interpreter = engine.get();
+  compiled = config.compiled;
   StoreLimits limits;
   limits.max_memory_pages = config.max_memory_pages;
+  limits.guard_regions = config.compiled;  // compiled code checks memory accesses by guard regions
   store = std::make_unique<Store>(std::move(engine), limits);
 }
 
@@ -181,6 +185,15 @@ wasm_store_t::~wasm_store_t() {
   store.reset();
   wasi.clear();
   for (auto [env, fin] : finalizers) fin(env);
+}
+
+Result<std::shared_ptr<const LoadedModule>> load_module_for(wasm_store_t* store, std::span<const uint8_t> bytes) {
+  if (!store->compiled) return load_binary(bytes);
+  native::CompileRequest request;
+  request.metered = store->interpreter->metered();
+  auto universal = native::compile_cached(bytes, request);
+  if (!universal) return load_binary(bytes);  // no compiler here: interpreted (petrel_module_is_compiled)
+  return native::load_module(universal->universal, true);
 }
 
 extern "C" {
@@ -271,7 +284,7 @@ void wasm_trap_trace(const wasm_trap_t*, wasm_frame_vec_t* out) { wasm_frame_vec
 // ---- modules -------------------------------------------------------------------------------------
 wasm_module_t* wasm_module_new(wasm_store_t* store, const wasm_byte_vec_t* binary) {
   auto bytes = std::span(reinterpret_cast<const uint8_t*>(binary->data), binary->size);
-  auto lm = load_binary(bytes);
+  auto lm = load_module_for(store, bytes);
   if (!lm) return nullptr;
   return new wasm_module_t(store, *lm, std::vector<uint8_t>(bytes.begin(), bytes.end()));
 }
