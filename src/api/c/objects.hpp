@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/instantiate.hpp"
+#include "support/tick_clock.hpp"
 #include "wasm.h"
 
 namespace petrel {
@@ -38,7 +39,8 @@ struct wasm_store_t {
   petrel::interp::Interpreter* interpreter = nullptr;  // owned by `store`
   bool compiled = false;  // compile modules made for this store (the engine's choice)
   std::vector<std::unique_ptr<petrel::wasi::Wasi>> wasi;  // live as long as their instances
-  uint64_t call_ns = 0, calls = 0;
+  petrel::TickClock call_clock;  // time in wasm_func_call: ticks, converted when asked for
+  uint64_t call_ticks = 0, calls = 0;
   // Externref values handed to wasm stay alive as long as the store (wasm may keep them).
   std::vector<wasm_ref_t*> extern_roots;
   std::vector<std::pair<void*, void (*)(void*)>> finalizers;

@@ -119,7 +119,7 @@ void petrel_store_stats(const wasm_store_t* s, petrel_stats_t* out) {
   out->fuel_consumed = s->interpreter->fuel_consumed();
   out->host_calls = s->interpreter->host_calls();
   out->memory_bytes = s->store->memory_bytes();
-  out->wall_time_ns = s->call_ns;
+  out->wall_time_ns = s->call_clock.to_ns(s->call_ticks);
   out->calls = s->calls;
 }
 

@@ -95,30 +95,41 @@ uint64_t ref_slot(wasm_store_t* store, ValType t, wasm_ref_t* r) {
   store->extern_roots.push_back(kept);
   return reinterpret_cast<Ref>(kept);
 }
-void to_slots(wasm_store_t* store, const std::vector<ValType>& ts, const wasm_val_t* vals, std::vector<uint64_t>& out) {
+// Writes the slots of VALS (typed TS) to OUT, which has room for slot_count(TS).
+void to_slots(wasm_store_t* store, const std::vector<ValType>& ts, const wasm_val_t* vals, uint64_t* out) {
   for (size_t i = 0; i < ts.size(); ++i) {
     const wasm_val_t& v = vals[i];
     switch (ts[i]) {
-      case ValType::I32: out.push_back(static_cast<uint32_t>(v.of.i32)); break;
-      case ValType::I64: out.push_back(static_cast<uint64_t>(v.of.i64)); break;
+      case ValType::I32: *out++ = static_cast<uint32_t>(v.of.i32); break;
+      case ValType::I64: *out++ = static_cast<uint64_t>(v.of.i64); break;
       case ValType::F32: {
         uint32_t bits;
         std::memcpy(&bits, &v.of.f32, 4);
-        out.push_back(bits);
+        *out++ = bits;
         break;
       }
       case ValType::F64: {
         uint64_t bits;
         std::memcpy(&bits, &v.of.f64, 8);
-        out.push_back(bits);
+        *out++ = bits;
         break;
       }
       case ValType::FuncRef:
-      case ValType::ExternRef: out.push_back(ref_slot(store, ts[i], v.of.ref)); break;
-      case ValType::V128: out.push_back(0); out.push_back(0); break;
+      case ValType::ExternRef: *out++ = ref_slot(store, ts[i], v.of.ref); break;
+      case ValType::V128: *out++ = 0; *out++ = 0; break;
     }
   }
 }
+
+// Room for N values without a heap allocation in the common case (calls cross this API often).
+template <typename T>
+struct SmallBuffer {
+  explicit SmallBuffer(size_t n) : data(n <= 16 ? small : (big.resize(n), big.data())) {}
+  T small[16];
+  std::vector<T> big;
+  T* data;
+};
+
 void from_slots(wasm_store_t* store, const std::vector<ValType>& ts, const uint64_t* slots, wasm_val_t* vals) {
   for (size_t i = 0; i < ts.size(); ++i) {
     wasm_val_t& v = vals[i];
@@ -331,24 +342,18 @@ wasm_func_t* wasm_func_new_with_env(wasm_store_t* store, const wasm_functype_t* 
   FuncType ft = functype(type);
   auto* f = store->store->add_host_func(
       ft, [store, cb, env, ft](std::span<const uint64_t> args, std::span<uint64_t> results) -> Result<void> {
-        wasm_val_vec_t a, r;
-        wasm_val_vec_new_uninitialized(&a, ft.params.size());
-        wasm_val_vec_new_uninitialized(&r, ft.results.size());
+        // The callback borrows both vectors (the standard's ownership): they can live here.
+        SmallBuffer<wasm_val_t> in(ft.params.size()), out(ft.results.size());
+        wasm_val_vec_t a{ft.params.size(), in.data}, r{ft.results.size(), out.data};
         from_slots(store, ft.params, args.data(), a.data);
         for (size_t i = 0; i < ft.results.size(); ++i) r.data[i].kind = kind_of(ft.results[i]);
-        wasm_trap_t* trap = cb(env, &a, &r);
-        Result<void> outcome;
-        if (trap) {
-          outcome = petrel::trap(trap->message);
+        if (wasm_trap_t* trap = cb(env, &a, &r)) {
+          Result<void> outcome = petrel::trap(trap->message);
           wasm_trap_delete(trap);
-        } else {
-          std::vector<uint64_t> slots;
-          to_slots(store, ft.results, r.data, slots);
-          std::copy(slots.begin(), slots.end(), results.begin());
+          return outcome;
         }
-        wasm_val_vec_delete(&a);
-        wasm_val_vec_delete(&r);
-        return outcome;
+        to_slots(store, ft.results, r.data, results.data());
+        return {};
       },
       "host");
   if (finalizer) store->finalizers.emplace_back(env, finalizer);
@@ -367,22 +372,22 @@ wasm_trap_t* wasm_func_call(const wasm_func_t* f, const wasm_val_vec_t* args, wa
   const FuncType& t = f->value.func()->type;
   if (args->size < t.params.size() || results->size < t.results.size())
     return new wasm_trap_t(f->store, "wrong number of arguments or results");
-  std::vector<uint64_t> in, out(slot_count(t.results));
-  to_slots(f->store, t.params, args->data, in);
-  auto start = std::chrono::steady_clock::now();
-  auto r = f->store->store->call(f->value.func(), in, out);
-  f->store->call_ns += static_cast<uint64_t>(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+  size_t n_in = slot_count(t.params), n_out = slot_count(t.results);
+  SmallBuffer<uint64_t> in(n_in), out(n_out);
+  to_slots(f->store, t.params, args->data, in.data);
+  uint64_t start = f->store->call_clock.now();
+  auto r = f->store->store->call(f->value.func(), std::span(in.data, n_in), std::span(out.data, n_out));
+  f->store->call_ticks += f->store->call_clock.now() - start;
   ++f->store->calls;
   if (!r) return trap_from(f->store, r.error());
-  from_slots(f->store, t.results, out.data(), results->data);
+  from_slots(f->store, t.results, out.data, results->data);
   return nullptr;
 }
 
 // ---- globals, tables, memories --------------------------------------------------------------
 wasm_global_t* wasm_global_new(wasm_store_t* store, const wasm_globaltype_t* type, const wasm_val_t* v) {
   GlobalType gt{type_of(type->content->kind), type->mutability == WASM_VAR};
-  std::vector<uint64_t> slots;
+  uint64_t slots[2] = {0, 0};
   to_slots(store, {gt.type}, v, slots);
   return new wasm_global_t(store, ExternVal{ExternKind::Global, store->store->add_global(gt, slots[0])});
 }
@@ -397,7 +402,7 @@ void wasm_global_get(const wasm_global_t* g, wasm_val_t* out) {
 }
 void wasm_global_set(wasm_global_t* g, const wasm_val_t* v) {
   GlobalInstance* gi = g->value.global();
-  std::vector<uint64_t> slots;
+  uint64_t slots[2] = {0, 0};
   to_slots(g->store, {gi->type.type}, v, slots);
   gi->value = slots[0];
 }
