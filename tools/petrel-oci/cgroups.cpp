@@ -104,10 +104,9 @@ std::string cgroup_relative_path(const std::string& cgroups_path, bool systemd, 
   return cgroups_path.starts_with('/') ? cgroups_path : "/" + cgroups_path;
 }
 
-std::expected<std::vector<std::string>, std::string> enter_cgroups(int pid, const std::string& relative,
-                                                                   const json& resources,
-                                                                   std::vector<std::string>* warnings) {
-  std::vector<std::string> made;
+std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const json& resources) {
+  CgroupPlacement placement;
+  std::vector<std::string>& made = placement.made;
   auto hs = hierarchies();
   bool hybrid = std::ranges::any_of(hs, [](const Hierarchy& h) { return !h.v2; });
   std::string error;
@@ -179,23 +178,41 @@ std::expected<std::vector<std::string>, std::string> enter_cgroups(int pid, cons
       }
     }
     if (!error.empty()) break;
-    std::string place_error;
-    if (!write_file(dir + "/cgroup.procs", std::to_string(pid), &place_error)) {
-      // The named systemd hierarchy and the empty unified one of the hybrid layout carry no
-      // limits: failing to join them is worth a warning, not a failed container.
-      bool optional = h.v2 || h.controllers.count("name=systemd");
-      if (!optional) {
-        error = place_error;
-        break;
-      }
-      if (warnings) warnings->push_back(place_error);
+    // The named systemd hierarchy and the empty unified one of the hybrid layout carry no
+    // limits: failing to join them is worth a note, not a failed container.
+    if (h.v2) {
+      placement.v2_dir = dir;
+      placement.v2_optional = hybrid;
+    } else {
+      placement.v1_dirs.push_back(dir);
+      placement.v1_optional.push_back(h.controllers.count("name=systemd") > 0);
     }
   }
   if (!error.empty()) {
     remove_cgroups(made);
     return std::unexpected(error);
   }
-  return made;
+  return placement;
+}
+
+std::expected<void, std::string> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes) {
+  for (size_t i = 0; i < placement.v1_dirs.size(); ++i) {
+    std::string error;
+    if (write_file(placement.v1_dirs[i] + "/tasks", "0", &error)) continue;
+    if (!placement.v1_optional[i]) return std::unexpected(error);
+    notes.push_back(error);
+  }
+  return {};
+}
+
+std::expected<void, std::string> move_to_cgroup_v2(const CgroupPlacement& placement, int pid,
+                                                   std::vector<std::string>& notes) {
+  if (placement.v2_dir.empty()) return {};
+  std::string error;
+  if (write_file(placement.v2_dir + "/cgroup.procs", std::to_string(pid), &error)) return {};
+  if (!placement.v2_optional) return std::unexpected(error);
+  notes.push_back(error);
+  return {};
 }
 
 std::vector<int> cgroup_pids(const std::vector<std::string>& dirs) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -53,6 +54,32 @@ std::expected<void, std::string> write_pid_file(const std::string& path, int pid
   return {};
 }
 
+// Forks the container process into new namespaces — and, when the kernel has clone3, straight
+// into its v2 cgroup (CLONE_INTO_CGROUP), which spares the migration lock. Returns 0 in the
+// child, like fork.
+long spawn_container_process(int flags, const std::string& v2_dir, bool& born_in_cgroup) {
+  born_in_cgroup = v2_dir.empty();
+  if (!v2_dir.empty()) {
+    int dir = open(v2_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+      clone_args args{};
+      args.flags = static_cast<uint64_t>(flags) | CLONE_INTO_CGROUP;
+      args.exit_signal = SIGCHLD;
+      args.cgroup = static_cast<uint64_t>(dir);
+      long pid = syscall(SYS_clone3, &args, sizeof args);
+      int e = errno;
+      if (pid != 0) close(dir);  // (the child never returns to use it)
+      if (pid >= 0) {
+        born_in_cgroup = true;
+        return pid;
+      }
+      errno = e;
+      if (e != ENOSYS && e != E2BIG && e != EINVAL && e != EOPNOTSUPP && e != EBUSY) return -1;
+    }
+  }
+  return syscall(SYS_clone, flags | SIGCHLD, nullptr, nullptr, nullptr, nullptr);
+}
+
 bool wait_gone(const ContainerState& s, std::chrono::milliseconds limit) {
   auto deadline = std::chrono::steady_clock::now() + limit;
   while (process_alive(s.pid, s.pid_start_time)) {
@@ -82,15 +109,20 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
     if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) return fail(fmt::format("joining pid namespace {}: {}", ns.path, errno_text()));
     close(fd);
   }
+  auto cgroups = prepare_cgroups(cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id),
+                                 bundle.resources);
+  if (!cgroups) return fail(cgroups.error());
   int sync[2];
-  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0) return fail(fmt::format("socketpair: {}", errno_text()));
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0)
+    return fail(fmt::format("socketpair: {}", errno_text()), cgroups->made);
 
-  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1]};
-  long pid = syscall(SYS_clone, *flags | SIGCHLD, nullptr, nullptr, nullptr, nullptr);
+  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1], &*cgroups};
+  bool born_in_cgroup = false;
+  long pid = spawn_container_process(*flags, cgroups->v2_dir, born_in_cgroup);
   if (pid < 0) {
     close(sync[0]);
     close(sync[1]);
-    return fail(fmt::format("creating the container process: {}", errno_text()));
+    return fail(fmt::format("creating the container process: {}", errno_text()), cgroups->made);
   }
   if (pid == 0) {
     close(sync[0]);
@@ -106,9 +138,8 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   };
 
   std::vector<std::string> warnings;
-  auto cgroups = enter_cgroups(static_cast<int>(pid), cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id),
-                               bundle.resources, &warnings);
-  if (!cgroups) return abandon(cgroups.error());
+  if (!born_in_cgroup)
+    if (auto moved = move_to_cgroup_v2(*cgroups, static_cast<int>(pid), warnings); !moved) return abandon(moved.error(), cgroups->made);
   for (const auto& w : warnings) log(LogLevel::Warning, w);
   log(LogLevel::Debug, fmt::format("{}: placed in its cgroups", options.id));
   // The process may have failed its setup meanwhile: then its message is waiting below.
@@ -117,11 +148,11 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   for (;;) {
     char buf[4096];
     ssize_t n = recv(sync[0], buf, sizeof buf, 0);
-    if (n <= 0) return abandon("the container process exited during setup", *cgroups);
+    if (n <= 0) return abandon("the container process exited during setup", cgroups->made);
     std::string msg(buf, static_cast<size_t>(n));
     if (msg == "ok") break;
     if (msg.starts_with("note:")) log(LogLevel::Info, msg.substr(5));
-    else return abandon(msg.starts_with("error:") ? msg.substr(6) : msg, *cgroups);
+    else return abandon(msg.starts_with("error:") ? msg.substr(6) : msg, cgroups->made);
   }
   close(sync[0]);
   log(LogLevel::Debug, fmt::format("{}: the container process is ready", options.id));
@@ -134,11 +165,11 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   state.pid = static_cast<int>(pid);
   state.pid_start_time = process_start_time(state.pid);
   state.annotations = bundle.annotations;
-  state.cgroup_dirs = *cgroups;
+  state.cgroup_dirs = cgroups->made;
   state.module = entry.guest_path;
-  if (auto saved = store.save(state); !saved) return abandon(saved.error(), *cgroups);
+  if (auto saved = store.save(state); !saved) return abandon(saved.error(), cgroups->made);
   if (!options.pid_file.empty())
-    if (auto written = write_pid_file(options.pid_file, state.pid); !written) return abandon(written.error(), *cgroups);
+    if (auto written = write_pid_file(options.pid_file, state.pid); !written) return abandon(written.error(), cgroups->made);
   log(LogLevel::Info, fmt::format("created wasm container {} (pid {}, module {})", state.id, state.pid, entry.guest_path));
   return state;
 }

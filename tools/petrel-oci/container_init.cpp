@@ -67,10 +67,8 @@ void container_init(const InitPlan& plan) {
   const Bundle& b = *plan.bundle;
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the runtime died during setup: so do we
   std::vector<std::string> notes;
-
-  // The setup below runs while the runtime places this process in its cgroups (on cgroup v1
-  // a migration waits for an RCU grace period, the longest step of a start). What it
-  // allocates before joining them is bounded by the image's module, not by the guest.
+  // Into the v1 cgroups first, while single-threaded: all that follows is the container's.
+  check(plan, join_cgroups_v1(*plan.cgroups, notes));
   join_namespaces(plan);
   if (!b.hostname.empty() && b.has_namespace("uts") && sethostname(b.hostname.data(), b.hostname.size()) != 0)
     fail(plan, fmt::format("hostname: {}", std::strerror(errno)));
@@ -113,7 +111,7 @@ void container_init(const InitPlan& plan) {
   if (b.process.terminal) check(plan, setup_console(plan.console_socket));
   check(plan, apply_rlimits(b.process.rlimits, notes));
   if (b.process.oom_score_adj) apply_oom_score_adj(*b.process.oom_score_adj, notes);
-  // Placed in the cgroups: from here on everything is accounted to the container. (Before
+  // The runtime has placed this process in its v2 cgroup too, where clone3 could not. (Before
   // the capabilities go: a cgroup namespace needs CAP_SYS_ADMIN.)
   char go = 0;
   if (recv(plan.sync_fd, &go, 1, 0) != 1) _exit(1);

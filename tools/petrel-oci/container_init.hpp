@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bundle.hpp"
+#include "cgroups.hpp"
 
 namespace petrel::oci {
 
@@ -14,6 +15,7 @@ struct InitPlan {
   std::string fifo_path;    // start.fifo (host path)
   std::string console_socket;
   int sync_fd;              // to the runtime: "g" arrives, then notes and "ok" / "error:WHY" go back
+  const CgroupPlacement* cgroups;
 };
 
 [[noreturn]] void container_init(const InitPlan& plan);
