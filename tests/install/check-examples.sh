@@ -32,6 +32,7 @@ check_all() {  # check_all DIR VIA
   expect "$via limits" "$dir/limits" <<< $'fuel: stopped after 1000000 instructions\ndeadline: stopped'
   expect "$via memory" "$dir/memory" <<< $'sum of 1..10 in guest memory: 55\nreading past the end: trap "out of bounds memory access"\nmemory: 1 page(s), growing by 1: ok, by 5: refused'
   expect "$via threads" "$dir/threads" 2000 <<< "8 threads x 2000 instances: all correct"
+  expect "$via tables" "$dir/tables" <<< $'table size: 2\nslot 0 applied to 21: 42\nslot 1 applied to 7: 49\ngrown by 2: ok, size 4; past the maximum: refused\nslot 2 applied to 5: -5\nslot 3: trap "uninitialized element 3"'
   expect "$via C++ hello" "$dir/cpp_hello" <<< $'hello from wasm: 42 and 0.5\n47 divmod 5 = 9, 2\nas int64_t(int32_t): function "run" has another wasm type\nmemory[8] as uint64: 1122334455667788; past the end: access of 8 byte(s) at 65532 is outside the memory (65536 bytes)'
   expect "$via C++ traps" "$dir/cpp_traps" <<< $'7 / 0: trap "integer divide by zero"\nouter(4) = 41\nouter(-1): trap "negative input"\nspin: fuel exhausted after 10000 instructions'
   expect "$via C++ globals" "$dir/cpp_globals" <<< $'counter: 42\npi: 3.25; as int32_t: the global\'s wasm type is not the C++ type asked for; set: the global is immutable'
@@ -41,7 +42,7 @@ check_all() {  # check_all DIR VIA
 
 # 1. pkg-config
 mkdir -p "$work/pc"
-for ex in hello limits memory threads; do
+for ex in hello limits memory threads tables; do
   # shellcheck disable=SC2046
   cc -std=c11 -Wall -Werror $extra -o "$work/pc/$ex" "$root/examples/embed/$ex.c" $(pkg-config --cflags --libs petrel) -lpthread
 done
