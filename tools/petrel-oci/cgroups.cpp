@@ -104,7 +104,8 @@ std::string cgroup_relative_path(const std::string& cgroups_path, bool systemd, 
   return cgroups_path.starts_with('/') ? cgroups_path : "/" + cgroups_path;
 }
 
-std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const json& resources) {
+std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const json& resources,
+                                                            Hierarchies which) {
   CgroupPlacement placement;
   std::vector<std::string>& made = placement.made;
   auto hs = hierarchies();
@@ -114,6 +115,7 @@ std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& r
   const json pids = has(resources, "pids") ? resources["pids"] : json();
   const json cpu = has(resources, "cpu") ? resources["cpu"] : json();
   for (const Hierarchy& h : hs) {
+    if (h.v2 != (which == Hierarchies::V2)) continue;
     // Make each level, so that cpuset levels can inherit their parent's cpus and mems.
     std::string dir = h.mount_point;
     std::istringstream parts(relative);
@@ -193,6 +195,24 @@ std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& r
     return std::unexpected(error);
   }
   return placement;
+}
+
+std::string encode_v1(const CgroupPlacement& placement) {
+  std::string out;
+  for (size_t i = 0; i < placement.v1_dirs.size(); ++i)
+    out += (placement.v1_optional[i] ? "?" : "!") + placement.v1_dirs[i] + "\n";
+  return out;
+}
+
+CgroupPlacement decode_v1(const std::string& message) {
+  CgroupPlacement p;
+  std::istringstream lines(message);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.size() < 2) continue;
+    p.v1_optional.push_back(line[0] == '?');
+    p.v1_dirs.push_back(line.substr(1));
+  }
+  return p;
 }
 
 std::expected<void, std::string> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes) {

@@ -28,10 +28,17 @@ struct CgroupPlacement {
   bool v2_optional = false;          // the hybrid layout's v2 hierarchy carries no controllers
 };
 
-// Makes the cgroup in every hierarchy and applies linux.resources (memory, pids, cpu, devices
-// on v1); nothing is moved yet.
-std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative,
-                                                            const nlohmann::json& resources);
+enum class Hierarchies { V2, V1 };
+
+// Makes the cgroup in the v2 hierarchy, or in every v1 hierarchy, and applies
+// linux.resources there (memory, pids, cpu; devices on v1); nothing is moved yet. (The v1
+// part can then be made while the new process loads its module.)
+std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const nlohmann::json& resources,
+                                                            Hierarchies which);
+
+// The v1 directories as one message for the new process, and back.
+std::string encode_v1(const CgroupPlacement& placement);
+CgroupPlacement decode_v1(const std::string& message);
 
 // In the new process, while it has one thread: moves it into the v1 cgroups. Failing to join
 // an optional one adds a note instead of failing.

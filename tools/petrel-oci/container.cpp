@@ -109,14 +109,14 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
     if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) return fail(fmt::format("joining pid namespace {}: {}", ns.path, errno_text()));
     close(fd);
   }
-  auto cgroups = prepare_cgroups(cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id),
-                                 bundle.resources);
+  std::string relative = cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id);
+  auto cgroups = prepare_cgroups(relative, bundle.resources, Hierarchies::V2);
   if (!cgroups) return fail(cgroups.error());
   int sync[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0)
     return fail(fmt::format("socketpair: {}", errno_text()), cgroups->made);
 
-  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1], &*cgroups};
+  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1]};
   bool born_in_cgroup = false;
   long pid = spawn_container_process(*flags, cgroups->v2_dir, born_in_cgroup);
   if (pid < 0) {
@@ -140,10 +140,14 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   std::vector<std::string> warnings;
   if (!born_in_cgroup)
     if (auto moved = move_to_cgroup_v2(*cgroups, static_cast<int>(pid), warnings); !moved) return abandon(moved.error(), cgroups->made);
+  // The v1 cgroups are made while the process loads its module; it joins them itself.
+  auto v1 = prepare_cgroups(relative, bundle.resources, Hierarchies::V1);
+  if (!v1) return abandon(v1.error(), cgroups->made);
+  cgroups->made.insert(cgroups->made.end(), v1->made.begin(), v1->made.end());
   for (const auto& w : warnings) log(LogLevel::Warning, w);
-  log(LogLevel::Debug, fmt::format("{}: placed in its cgroups", options.id));
   // The process may have failed its setup meanwhile: then its message is waiting below.
-  send(sync[0], "g", 1, MSG_NOSIGNAL);
+  std::string go = "g" + encode_v1(*v1);
+  send(sync[0], go.data(), go.size(), MSG_NOSIGNAL);
   // The process reports notes, then "ok" or "error:WHY".
   for (;;) {
     char buf[4096];

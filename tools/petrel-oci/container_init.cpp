@@ -67,8 +67,6 @@ void container_init(const InitPlan& plan) {
   const Bundle& b = *plan.bundle;
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the runtime died during setup: so do we
   std::vector<std::string> notes;
-  // Into the v1 cgroups first, while single-threaded: all that follows is the container's.
-  check(plan, join_cgroups_v1(*plan.cgroups, notes));
   join_namespaces(plan);
   if (!b.hostname.empty() && b.has_namespace("uts") && sethostname(b.hostname.data(), b.hostname.size()) != 0)
     fail(plan, fmt::format("hostname: {}", std::strerror(errno)));
@@ -88,6 +86,17 @@ void container_init(const InitPlan& plan) {
   w.args = b.process.args;
   w.env = b.process.env;
   w.allow_net = true;  // the network namespace is the boundary
+  // Meanwhile the runtime has made the v1 cgroups (the v2 one, if any, this process was born
+  // in): join them now, while single-threaded and before pivot_root hides /sys/fs/cgroup.
+  // What was allocated so far (the module) is bounded by the image, not by the guest.
+  {
+    char msg[16384];
+    ssize_t n = recv(plan.sync_fd, msg, sizeof msg, 0);
+    if (n < 1 || msg[0] != 'g') _exit(1);
+    check(plan, join_cgroups_v1(decode_v1(std::string(msg + 1, static_cast<size_t>(n - 1))), notes));
+  }
+  if (b.has_namespace("cgroup") && unshare(CLONE_NEWCGROUP) != 0)
+    fail(plan, fmt::format("cgroup namespace: {}", std::strerror(errno)));
   bool own_mounts = b.has_namespace("mount");
   // Directories bound into the rootfs are preopened at their destination too (with a mount
   // namespace they are also reachable through "/"); bound files are seen through "/" alone.
@@ -111,12 +120,6 @@ void container_init(const InitPlan& plan) {
   if (b.process.terminal) check(plan, setup_console(plan.console_socket));
   check(plan, apply_rlimits(b.process.rlimits, notes));
   if (b.process.oom_score_adj) apply_oom_score_adj(*b.process.oom_score_adj, notes);
-  // The runtime has placed this process in its v2 cgroup too, where clone3 could not. (Before
-  // the capabilities go: a cgroup namespace needs CAP_SYS_ADMIN.)
-  char go = 0;
-  if (recv(plan.sync_fd, &go, 1, 0) != 1) _exit(1);
-  if (b.has_namespace("cgroup") && unshare(CLONE_NEWCGROUP) != 0)
-    fail(plan, fmt::format("cgroup namespace: {}", std::strerror(errno)));
   check(plan, apply_user(b.process));
   // Loading a filter needs CAP_SYS_ADMIN or no_new_privs: without the latter, load it while
   // the capabilities are still there.

@@ -15,7 +15,6 @@ struct InitPlan {
   std::string fifo_path;    // start.fifo (host path)
   std::string console_socket;
   int sync_fd;              // to the runtime: "g" arrives, then notes and "ok" / "error:WHY" go back
-  const CgroupPlacement* cgroups;
 };
 
 [[noreturn]] void container_init(const InitPlan& plan);
