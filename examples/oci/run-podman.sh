@@ -54,6 +54,17 @@ status=$("${podman[@]}" wait echo-plain)
 "${podman[@]}" rm echo-plain > /dev/null
 echo "podman: the plain module works too; podman wait reported $status"
 
+# With a terminal (-t): the console socket path; the guest's output and exit status come back.
+if command -v script > /dev/null; then
+  set +e
+  out=$(timeout 60 script -qec "${podman[*]} run --rm -t localhost/petrel-echo:wasm 70000" /dev/null | tr -d '\r')
+  status=$?
+  set -e
+  grep -q "echo_server: bind/listen on port 70000" <<< "$out" || fail "podman run -t: the guest's output did not come back ('$out')"
+  [ "$status" = 1 ] || fail "podman run -t: exit status $status, expected 1"
+  echo "podman: run -t (console socket) shows the guest's output and exit status"
+fi
+
 # Not wasm: delegated to runc. Needs a static busybox (Debian's busybox-static).
 if [ -x /bin/busybox ] && ! ldd /bin/busybox > /dev/null 2>&1; then
   mkdir -p "$work/busybox"

@@ -86,6 +86,9 @@ void container_init(const InitPlan& plan) {
   w.args = b.process.args;
   w.env = b.process.env;
   w.allow_net = true;  // the network namespace is the boundary
+  // The terminal comes from the host's /dev/ptmx and goes out through a host socket: before
+  // pivot_root (a wasm container's rootfs has no /dev) and before the devices cgroup applies.
+  if (b.process.terminal) check(plan, setup_console(plan.console_socket));
   // Meanwhile the runtime has made the v1 cgroups (the v2 one, if any, this process was born
   // in): join them now, while single-threaded and before pivot_root hides /sys/fs/cgroup.
   // What was allocated so far (the module) is bounded by the image, not by the guest.
@@ -117,7 +120,6 @@ void container_init(const InitPlan& plan) {
     if (chdir(cwd.c_str()) != 0) notes.push_back(fmt::format("process.cwd {}: {}", b.process.cwd, std::strerror(errno)));
   }
 
-  if (b.process.terminal) check(plan, setup_console(plan.console_socket));
   check(plan, apply_rlimits(b.process.rlimits, notes));
   if (b.process.oom_score_adj) apply_oom_score_adj(*b.process.oom_score_adj, notes);
   check(plan, apply_user(b.process));

@@ -141,6 +141,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
+    if (a.u32(2) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(1), a.u32(2), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
     int one = 1;
@@ -178,6 +179,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
+    if (a.u32(2) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(1), a.u32(2), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
     int r;
@@ -221,6 +223,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(6), 4)) return err::fault;
     sockaddr_storage addr;
     socklen_t len;
+    if (a.u32(4) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(3), a.u32(4), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
     struct msghdr msg {};
