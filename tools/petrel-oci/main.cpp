@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     c->add_option("-b,--bundle", bundle_dir, "The bundle directory (holding config.json)");
     c->add_option("--pid-file", create_opts.pid_file, "Write the container process's pid here");
     c->add_option("--console-socket", create_opts.console_socket, "Unix socket to send the terminal's master fd to");
-    c->add_option("--preserve-fds", create_opts.preserve_fds, "Pass this many fds beyond stdio (3…) to the process");
+    c->add_option("--preserve-fds", create_opts.preserve_fds, "Keep this many fds beyond stdio (3…) open (inherited; a wasm guest reaches only WASI preopens)");
     c->add_flag("--no-pivot", no_pivot, "Accepted for compatibility (pivot_root is always used with a mount namespace)");
     c->add_flag("--no-new-keyring", no_new_keyring, "Accepted for compatibility (wasm containers get no keyring)");
     c->add_option("id", create_opts.id, "Container id")->required();
