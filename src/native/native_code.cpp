@@ -42,7 +42,7 @@ class LoadedCode final : public NativeCode {
     if (fd_ >= 0) close(fd_);
   }
 
-  static Result<std::shared_ptr<LoadedCode>> open(std::span<const uint8_t> so, uint32_t num_functions) {
+  static Result<std::shared_ptr<LoadedCode>> open(std::span<const uint8_t> so, uint32_t num_functions, bool metered) {
     auto fail = [](std::string why) { return std::unexpected(Error{Error::Kind::Io, std::move(why), {}}); };
     int fd = memfd_create("petrel-native", MFD_CLOEXEC);
     if (fd < 0) return fail("memfd_create failed");
@@ -59,6 +59,7 @@ class LoadedCode final : public NativeCode {
     // and a reused descriptor number would make it hand back an older module.
     auto code = std::make_shared<LoadedCode>();
     code->fd_ = fd;
+    code->metered_ = metered;
     std::string path = fmt::format("/proc/self/fd/{}", fd);
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) return fail(fmt::format("dlopen failed: {}", dlerror()));
@@ -125,10 +126,7 @@ class LoadedCode final : public NativeCode {
   void* handle_ = nullptr;
   const ModuleDescriptor* desc_ = nullptr;
   uintptr_t code_begin_ = 0;
-  bool metered_ = false;
-
- public:
-  void set_metered(bool metered) { metered_ = metered; }
+  bool metered_ = false;  // the code counts fuel (compiled with --metered)
 };
 
 // Why the native section cannot be used here, or empty.
@@ -187,12 +185,11 @@ Result<std::shared_ptr<const LoadedModule>> load_module(std::span<const uint8_t>
   }
   r.why_not = check_header(section->header, module, section->code);
   if (!r.why_not.empty()) return lm;
-  auto code = LoadedCode::open(section->code, static_cast<uint32_t>((*lm)->ir.functions.size()));
+  auto code = LoadedCode::open(section->code, static_cast<uint32_t>((*lm)->ir.functions.size()), section->header.metered);
   if (!code) {
     r.why_not = code.error().message;
     return lm;
   }
-  (*code)->set_metered(section->header.metered);
   auto attached = std::const_pointer_cast<LoadedModule>(*lm);
   attached->native = std::move(*code);
   r.native = true;

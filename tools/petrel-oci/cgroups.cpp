@@ -108,7 +108,7 @@ std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& r
                                                             Hierarchies which) {
   CgroupPlacement placement;
   std::vector<std::string>& made = placement.made;
-  auto hs = hierarchies();
+  static const std::vector<Hierarchy> hs = hierarchies();  // read once: create prepares v2, then v1
   bool hybrid = std::ranges::any_of(hs, [](const Hierarchy& h) { return !h.v2; });
   std::string error;
   const json memory = has(resources, "memory") ? resources["memory"] : json();

@@ -1,7 +1,6 @@
 #include "delegate.hpp"
 
 #include <fmt/format.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,12 +8,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
 #include "log.hpp"
+#include "process_setup.hpp"
 
 namespace petrel::oci {
 namespace fs = std::filesystem;
@@ -44,10 +43,6 @@ std::string delegate_runtime() {
 }
 
 void clamp_bundle_rlimits(const std::string& bundle_dir) {
-  static const std::map<std::string, int> kinds = {{"RLIMIT_NOFILE", RLIMIT_NOFILE}, {"RLIMIT_NPROC", RLIMIT_NPROC},
-                                                   {"RLIMIT_MEMLOCK", RLIMIT_MEMLOCK}, {"RLIMIT_CORE", RLIMIT_CORE},
-                                                   {"RLIMIT_STACK", RLIMIT_STACK}, {"RLIMIT_SIGPENDING", RLIMIT_SIGPENDING},
-                                                   {"RLIMIT_MSGQUEUE", RLIMIT_MSGQUEUE}};
   std::string path = (bundle_dir.empty() ? std::string(".") : bundle_dir) + "/config.json";
   std::ifstream in(path);
   std::stringstream text;
@@ -56,17 +51,15 @@ void clamp_bundle_rlimits(const std::string& bundle_dir) {
   if (doc.is_discarded() || !doc.contains("process") || !doc["process"].contains("rlimits")) return;
   bool changed = false;
   for (auto& l : doc["process"]["rlimits"]) {
-    auto it = kinds.find(l.value("type", ""));
-    if (it == kinds.end() || !l["hard"].is_number_unsigned() || !l["soft"].is_number_unsigned()) continue;
-    rlimit want{l["soft"].get<rlim_t>(), l["hard"].get<rlim_t>()};
-    if (setrlimit(it->second, &want) == 0) continue;  // permitted: runc will manage too
-    rlimit host{};
-    getrlimit(it->second, &host);
-    rlim_t soft = std::min(want.rlim_cur, host.rlim_max), hard = std::min(want.rlim_max, host.rlim_max);
-    log(LogLevel::Warning, fmt::format("{}: {} {}/{} is above the host's hard limit; clamped to {}/{}", path, it->first,
-                                       want.rlim_cur, want.rlim_max, soft, hard));
-    l["soft"] = soft;
-    l["hard"] = hard;
+    if (!l.contains("hard") || !l["hard"].is_number_unsigned() || !l["soft"].is_number_unsigned()) continue;
+    Rlimit want{l.value("type", ""), l["soft"].get<uint64_t>(), l["hard"].get<uint64_t>()};
+    // Trying it on this process (runc inherits what is set here anyway) tells what is allowed.
+    auto set = set_rlimit_clamped(want);
+    if (!set || (set->soft == want.soft && set->hard == want.hard)) continue;  // runc reports errors itself
+    log(LogLevel::Warning, fmt::format("{}: {} {}/{} is above the host's hard limit; clamped to {}/{}", path, want.type,
+                                       want.soft, want.hard, set->soft, set->hard));
+    l["soft"] = set->soft;
+    l["hard"] = set->hard;
     changed = true;
   }
   if (!changed) return;

@@ -62,20 +62,27 @@ int last_cap() {
 
 }  // namespace
 
+std::expected<Rlimit, std::string> set_rlimit_clamped(const Rlimit& l) {
+  auto it = rlimit_names().find(l.type);
+  if (it == rlimit_names().end()) return std::unexpected(fmt::format("process.rlimits: unknown type {}", l.type));
+  rlimit want{l.soft, l.hard};
+  if (setrlimit(it->second, &want) == 0) return l;
+  if (errno != EPERM) return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
+  rlimit host{};
+  getrlimit(it->second, &host);
+  rlimit clamped{std::min<rlim_t>(l.soft, host.rlim_max), std::min<rlim_t>(l.hard, host.rlim_max)};
+  if (setrlimit(it->second, &clamped) != 0)
+    return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
+  return Rlimit{l.type, clamped.rlim_cur, clamped.rlim_max};
+}
+
 std::expected<void, std::string> apply_rlimits(const std::vector<Rlimit>& limits, std::vector<std::string>& notes) {
   for (const auto& l : limits) {
-    auto it = rlimit_names().find(l.type);
-    if (it == rlimit_names().end()) return std::unexpected(fmt::format("process.rlimits: unknown type {}", l.type));
-    rlimit want{l.soft, l.hard};
-    if (setrlimit(it->second, &want) == 0) continue;
-    if (errno != EPERM) return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
-    rlimit host{};
-    getrlimit(it->second, &host);
-    rlimit clamped{std::min<rlim_t>(l.soft, host.rlim_max), std::min<rlim_t>(l.hard, host.rlim_max)};
-    if (setrlimit(it->second, &clamped) != 0)
-      return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
-    notes.push_back(fmt::format("{} {}/{} is above the host's hard limit; clamped to {}/{}", l.type, l.soft, l.hard,
-                                clamped.rlim_cur, clamped.rlim_max));
+    auto set = set_rlimit_clamped(l);
+    if (!set) return std::unexpected(set.error());
+    if (set->soft != l.soft || set->hard != l.hard)
+      notes.push_back(fmt::format("{} {}/{} is above the host's hard limit; clamped to {}/{}", l.type, l.soft, l.hard,
+                                  set->soft, set->hard));
   }
   return {};
 }

@@ -9,6 +9,10 @@
 
 namespace petrel::oci {
 
+// Sets one rlimit on the calling process. A limit above what the host permits is clamped to
+// the host's hard limit; the limit actually set is returned.
+std::expected<Rlimit, std::string> set_rlimit_clamped(const Rlimit& limit);
+
 // Applies process.rlimits. A limit above what the host permits (podman asks for
 // RLIMIT_NOFILE 1048576) is clamped to the host's hard limit; `notes` says so.
 std::expected<void, std::string> apply_rlimits(const std::vector<Rlimit>& limits, std::vector<std::string>& notes);

@@ -50,7 +50,6 @@ std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle) {
   bool handler = false;
   if (auto it = bundle.annotations.find("run.oci.handler"); it != bundle.annotations.end()) handler = it->second == "wasm";
   bool annotated = variant == "compat" || handler;
-  bool smart = variant == "compat-smart";
 
   Fd root{open(bundle.root_path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
   if (root.fd < 0) return std::unexpected(fmt::format("root.path {}: {}", bundle.root_path, std::strerror(errno)));
@@ -91,7 +90,7 @@ std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle) {
                                          bundle.root_path));
     return std::unexpected(fmt::format("the bundle is annotated as wasm but its entrypoint {} is not a wasm module", entry.guest_path));
   }
-  (void)smart;  // compat-smart: wasm exactly when the entrypoint is, which the magic bytes decide
+  // compat-smart means "wasm exactly when the entrypoint is", which the magic bytes decide.
   return entry;
 }
 

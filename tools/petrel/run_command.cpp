@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdio>
 
+#include "host/wasi/command.hpp"
 #include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 #include "module_file.hpp"
@@ -131,6 +132,30 @@ void add_run_options(CLI::App& run, RunOptions& o) {
   run.add_option("file", o.file, "The module: binary .wasm (plain or universal) or text .wat")->required();
 }
 
+// The guest's WASI settings from the command line; an error is a usage error.
+static Result<wasi::Options> wasi_options(const RunOptions& opts, const std::vector<std::string>& args, bool invoking) {
+  wasi::Options w;
+  w.args.push_back(opts.file);
+  if (!invoking) w.args.insert(w.args.end(), args.begin(), args.end());
+  if (opts.env_inherit)
+    for (char** e = environ; *e; ++e) w.env.emplace_back(*e);
+  for (const auto& e : opts.env) {
+    if (e.find('=') == std::string::npos)
+      return std::unexpected(Error{Error::Kind::Usage, fmt::format("--env '{}': expected NAME=VALUE", e), {}});
+    w.env.push_back(e);
+  }
+  for (const auto& d : opts.dirs) {
+    auto p = parse_dir(d);
+    if (!p) return std::unexpected(p.error());
+    w.preopens.push_back(*p);
+  }
+  w.allow_net = opts.allow_net;
+  auto rules = parse_net_rules(opts.net_rules == "*" ? std::string() : opts.net_rules);
+  if (!rules) return std::unexpected(rules.error());
+  w.net_rules = *rules;
+  return w;
+}
+
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
   const std::string& file = opts.file;
   auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot});
@@ -138,39 +163,43 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
     fmt::print(stderr, "petrel: {}\n", lm.error().message);
     return kExitError;
   }
+  bool invoking = !opts.invoke.empty();
+  auto w = wasi_options(opts, args, invoking);
+  if (!w) {
+    fmt::print(stderr, "petrel: {}\n", w.error().message);
+    return kExitUsage;
+  }
   Store store(std::make_unique<interp::Interpreter>());
+  auto report_fallback = [&](const std::string& why) {
+    if (opts.verbose && !why.empty())
+      fmt::print(stderr, "petrel: {}: not using its compiled code: {}; interpreting\n", file, why);
+  };
+  auto failed = [&](const Error& e) {
+    if (e.kind == Error::Kind::Trap || e.kind == Error::Kind::Exit) return finish(file, e);
+    fmt::print(stderr, "petrel: {}: {}\n", file, e.describe());
+    return kExitError;
+  };
+
+  // A WASI command: link, instantiate, run _start, as every embedder of Petrel does.
+  if (!invoking && !opts.reactor) {
+    bool has_start = std::ranges::any_of((*lm)->ir.exports, [](const Export& e) {
+      return e.name == "_start" && e.kind == ExternKind::Func;
+    });
+    if (!has_start) {
+      fmt::print(stderr, "petrel: {}: no exported function \"_start\"; use --invoke NAME\n", file);
+      return kExitError;
+    }
+    std::string fallback;
+    auto status = wasi::run_command(store, *lm, std::move(*w), &fallback);
+    report_fallback(fallback);
+    return status ? *status : failed(status.error());
+  }
+
+  // A reactor, or --invoke: _initialize first, then the function asked for.
   Linker linker;
   std::unique_ptr<wasi::Wasi> guest_wasi;
-  bool invoking = !opts.invoke.empty();
   if (wasi::imports_wasi((*lm)->ir)) {
-    wasi::Options w;
-    w.args.push_back(file);
-    if (!invoking) w.args.insert(w.args.end(), args.begin(), args.end());
-    if (opts.env_inherit)
-      for (char** e = environ; *e; ++e) w.env.emplace_back(*e);
-    for (const auto& e : opts.env) {
-      if (e.find('=') == std::string::npos) {
-        fmt::print(stderr, "petrel: --env '{}': expected NAME=VALUE\n", e);
-        return kExitUsage;
-      }
-      w.env.push_back(e);
-    }
-    for (const auto& d : opts.dirs) {
-      auto p = parse_dir(d);
-      if (!p) {
-        fmt::print(stderr, "petrel: {}\n", p.error().message);
-        return kExitUsage;
-      }
-      w.preopens.push_back(*p);
-    }
-    w.allow_net = opts.allow_net;
-    auto rules = parse_net_rules(opts.net_rules == "*" ? std::string() : opts.net_rules);
-    if (!rules) {
-      fmt::print(stderr, "petrel: {}\n", rules.error().message);
-      return kExitUsage;
-    }
-    w.net_rules = *rules;
-    auto created = wasi::Wasi::create(std::move(w));
+    auto created = wasi::Wasi::create(std::move(*w));
     if (!created) {
       fmt::print(stderr, "petrel: {}\n", created.error().message);
       return kExitError;
@@ -179,13 +208,8 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
     guest_wasi->define(store, linker, &(*lm)->ir);
   }
   auto inst = linker.instantiate(store, *lm);
-  if (!inst) {
-    if (inst.error().kind == Error::Kind::Trap || inst.error().kind == Error::Kind::Exit) return finish(file, inst.error());
-    fmt::print(stderr, "petrel: {}: {}\n", file, inst.error().describe());
-    return kExitError;
-  }
-  if (opts.verbose && !(*inst)->native_fallback.empty())
-    fmt::print(stderr, "petrel: {}: not using its compiled code: {}; interpreting\n", file, (*inst)->native_fallback);
+  if (!inst) return failed(inst.error());
+  report_fallback((*inst)->native_fallback);
   if (guest_wasi) {
     if (auto b = guest_wasi->bind(**inst); !b) {
       fmt::print(stderr, "petrel: {}: {}\n", file, b.error().message);
@@ -193,22 +217,17 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
     }
   }
   auto call = [&](FuncInstance* f, std::span<const uint64_t> in, std::span<uint64_t> out) { return store.call(f, in, out); };
-
-  // Reactors are initialised before their exports are used.
-  if (invoking || opts.reactor) {
-    if (auto init = (*inst)->find_export("_initialize"); init && init->kind == ExternKind::Func) {
-      if (auto r = call(init->func(), {}, {}); !r) return finish(file, r.error());
-    }
+  if (auto init = (*inst)->find_export("_initialize"); init && init->kind == ExternKind::Func) {
+    if (auto r = call(init->func(), {}, {}); !r) return finish(file, r.error());
   }
   std::string name = invoking ? opts.invoke : "_start";
   auto ext = (*inst)->find_export(name);
   if (!ext || ext->kind != ExternKind::Func) {
-    if (invoking) fmt::print(stderr, "petrel: {}: no exported function \"{}\"\n", file, name);
-    else fmt::print(stderr, "petrel: {}: no exported function \"_start\"; use --invoke NAME\n", file);
+    fmt::print(stderr, "petrel: {}: no exported function \"{}\"\n", file, name);
     return kExitError;
   }
   FuncInstance* f = ext->func();
-  if (!invoking) {
+  if (!invoking) {  // --reactor without --invoke: its _start, if it has one
     if (!f->type.params.empty()) {
       fmt::print(stderr, "petrel: {}: _start must take no parameters\n", file);
       return kExitError;

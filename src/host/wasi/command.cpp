@@ -4,7 +4,8 @@
 
 namespace petrel::wasi {
 
-Result<int> run_command(Store& store, const std::shared_ptr<const LoadedModule>& module, Options options) {
+Result<int> run_command(Store& store, const std::shared_ptr<const LoadedModule>& module, Options options,
+                        std::string* native_fallback) {
   Linker linker;
   std::unique_ptr<Wasi> guest;
   if (imports_wasi(module->ir)) {
@@ -19,6 +20,7 @@ Result<int> run_command(Store& store, const std::shared_ptr<const LoadedModule>&
   };
   auto inst = linker.instantiate(store, module);
   if (!inst) return exit_status(inst.error());
+  if (native_fallback) *native_fallback = (*inst)->native_fallback;
   if (guest) {
     if (auto bound = guest->bind(**inst); !bound) return std::unexpected(bound.error());
   }
