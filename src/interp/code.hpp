@@ -1,6 +1,14 @@
 // The interpreter's internal code: a flat array of words. Each instruction is the address of
 // its handler (computed-goto threading) followed by its immediates; branch targets are
 // resolved to word addresses at translation time.
+//
+// The code is register-based: every value lives in a frame slot. A function's frame holds its
+// parameters and locals, then one slot per operand-stack position (two for a v128), so the
+// translator knows statically where each stack value lives. Instructions name their operand
+// and result slots (`local.get` and constants cost nothing: their consumers read the local
+// or carry the constant), results go straight into locals where a `local.set` follows, and
+// compare + branch pairs become one instruction. Instructions without a register form (SIMD,
+// tables, bulk memory) run on a stack pointer the translator sets with SetSp when needed.
 #pragma once
 #include <cstdint>
 #include <utility>
@@ -10,45 +18,66 @@
 
 namespace petrel::interp {
 
+// Two 32-bit operands in one word: slot indices (or a count, a global index).
+struct SlotPair {
+  uint32_t a, b;
+};
+
 union Word {
   const void* handler;
   uint64_t u;
   int64_t s;
   const Word* target;
+  SlotPair p;
 };
 
-// Super-instructions: binary operators whose operands come straight from locals or a constant
-// (`local.get a; local.get b; op` → op_LL a b, `local.get a; const c; op` → op_LC a c), and
-// loads whose address is a local (`local.get a; load` → load_L a offset).
-#define PETREL_FUSED_BINOPS(X)                                                                \
-  X(I32Add) X(I32Sub) X(I32Mul) X(I32And) X(I32Or) X(I32Xor) X(I32Shl) X(I32ShrS) X(I32ShrU)  \
-  X(I32Eq) X(I32Ne) X(I32LtS) X(I32LtU) X(I32GtS) X(I32GtU) X(I32LeS) X(I32LeU) X(I32GeS)     \
-  X(I32GeU) X(I64Add) X(I64Sub) X(I64Mul) X(I64And) X(I64Or) X(I64Xor) X(I64Shl) X(I64ShrU)   \
-  X(F64Add) X(F64Mul)
-#define PETREL_FUSED_LOADS(X) \
-  X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S) X(I32Load16U)
+// Binary numeric operators: the register form (Op itself: [dst|a][b|-]) and the form whose
+// right operand is a constant (name_C: [dst|a][constant]).
+#define PETREL_BINOPS(X)                                                                          \
+  X(I32Eq) X(I32Ne) X(I32LtS) X(I32LtU) X(I32GtS) X(I32GtU) X(I32LeS) X(I32LeU) X(I32GeS)        \
+  X(I32GeU) X(I64Eq) X(I64Ne) X(I64LtS) X(I64LtU) X(I64GtS) X(I64GtU) X(I64LeS) X(I64LeU)        \
+  X(I64GeS) X(I64GeU) X(F32Eq) X(F32Ne) X(F32Lt) X(F32Gt) X(F32Le) X(F32Ge) X(F64Eq) X(F64Ne)    \
+  X(F64Lt) X(F64Gt) X(F64Le) X(F64Ge) X(I32Add) X(I32Sub) X(I32Mul) X(I32DivS) X(I32DivU)        \
+  X(I32RemS) X(I32RemU) X(I32And) X(I32Or) X(I32Xor) X(I32Shl) X(I32ShrS) X(I32ShrU) X(I32Rotl)  \
+  X(I32Rotr) X(I64Add) X(I64Sub) X(I64Mul) X(I64DivS) X(I64DivU) X(I64RemS) X(I64RemU) X(I64And) \
+  X(I64Or) X(I64Xor) X(I64Shl) X(I64ShrS) X(I64ShrU) X(I64Rotl) X(I64Rotr) X(F32Add) X(F32Sub)   \
+  X(F32Mul) X(F32Div) X(F32Min) X(F32Max) X(F32Copysign) X(F64Add) X(F64Sub) X(F64Mul) X(F64Div) \
+  X(F64Min) X(F64Max) X(F64Copysign)
 
-// Internal instructions: every wasm Op (same numbering) plus these.
+// Integer comparisons that fuse with a following br_if or if, with their negation (an `if`
+// branches when its condition is false). BrIf<name>: [a|b][target]; BrIf<name>_C:
+// [a|-][constant][target].
+#define PETREL_INT_COMPARES(X)                                                               \
+  X(I32Eq, I32Ne) X(I32Ne, I32Eq) X(I32LtS, I32GeS) X(I32LtU, I32GeU) X(I32GtS, I32LeS)      \
+  X(I32GtU, I32LeU) X(I32LeS, I32GtS) X(I32LeU, I32GtU) X(I32GeS, I32LtS) X(I32GeU, I32LtU)  \
+  X(I64Eq, I64Ne) X(I64Ne, I64Eq) X(I64LtS, I64GeS) X(I64LtU, I64GeU) X(I64GtS, I64LeS)      \
+  X(I64GtU, I64LeU) X(I64LeS, I64GtS) X(I64LeU, I64GtU) X(I64GeS, I64LtS) X(I64GeU, I64LtU)
+
+// Internal instructions: every wasm Op (same numbering) plus these. Layouts after the handler
+// word; [x|y] is one word of two slot operands.
 enum class IOp : uint16_t {
-  Jump = static_cast<uint16_t>(Op::Count_),  // target
-  JumpAdjust,    // target, drop, keep: branch that moves `keep` slots down over `drop` slots
-  BrIfAdjust,    // target, drop, keep
-  BrUnless,      // target (the `if` test)
-  Const,         // value
+  Jump = static_cast<uint16_t>(Op::Count_),  // [target]
+  JumpAdjust,    // [target][src|dst][n]: moves n slots from src to dst, then jumps
+  BrIfNZ,        // [cond|-][target]: i32 condition
+  BrIfZ,         // [cond|-][target]
+  BrIfNZ64,      // [cond|-][target]: i64 condition (i64.eqz fused)
+  BrIfZ64,       // [cond|-][target]
+  BrIfNZAdjust,  // [cond|-][target][src|dst][n]
+  Const,         // [dst|-][value]
+  Copy,          // [dst|src]
+  CopyV,         // [dst|src]: a v128 (two slots)
+  SetSp,         // [height]: the stack pointer of the stack-form instruction that follows
   Halt,          // leaves the dispatch loop (return address of a host-to-wasm entry)
-  Fuel,          // count: metered code only; charges a straight-line segment, checks interrupts
-  LocalGetV,     // slot: the v128 forms of the variable instructions move two slots
-  LocalSetV,
-  LocalTeeV,
-  GlobalGetV,    // index
+  Fuel,          // [count]: metered code only; charges a straight-line segment, checks interrupts
+  GlobalGetV,    // [index]: stack form, v128 globals
   GlobalSetV,
-  SelectV,
-#define PETREL_FUSED_BINOP_IOPS(op) op##_LL, op##_LC,
-  PETREL_FUSED_BINOPS(PETREL_FUSED_BINOP_IOPS)
-#undef PETREL_FUSED_BINOP_IOPS
-#define PETREL_FUSED_LOAD_IOPS(op) op##_L,
-  PETREL_FUSED_LOADS(PETREL_FUSED_LOAD_IOPS)
-#undef PETREL_FUSED_LOAD_IOPS
+  SelectV,       // stack form, v128 operands
+#define PETREL_BINOP_C_IOPS(op) op##_C,
+  PETREL_BINOPS(PETREL_BINOP_C_IOPS)
+#undef PETREL_BINOP_C_IOPS
+#define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C,
+  PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
+#undef PETREL_COMPARE_BRANCH_IOPS
   Count_
 };
 constexpr uint16_t kNumIOps = static_cast<uint16_t>(IOp::Count_);
@@ -62,8 +91,8 @@ struct CompiledFunction {
   uint32_t num_locals = 0;      // declared locals, after the parameters
   uint32_t num_results = 0;
   uint32_t max_stack = 0;       // params + locals + deepest operand stack
-  // (code index, bytecode offset) at the start of each instruction, ascending: turns a trap's
-  // pc back into a location in the module.
+  // (code index, bytecode offset) at the start of each instruction that can trap, ascending:
+  // turns a trap's pc back into a location in the module.
   std::vector<std::pair<uint32_t, uint32_t>> offsets;
   uint32_t defined_index = 0;
 

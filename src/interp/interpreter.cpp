@@ -181,14 +181,15 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define OP(name, text, code, imm, align, params, results) &&L_##name,
 #include "ir/opcodes.def"
 #undef OP
-      &&L_Jump, &&L_JumpAdjust, &&L_BrIfAdjust, &&L_BrUnless, &&L_Const, &&L_Halt, &&L_Fuel,
-      &&L_LocalGetV, &&L_LocalSetV, &&L_LocalTeeV, &&L_GlobalGetV, &&L_GlobalSetV, &&L_SelectV,
-#define PETREL_BINOP_LABELS(op) &&L_##op##_LL, &&L_##op##_LC,
-      PETREL_FUSED_BINOPS(PETREL_BINOP_LABELS)
-#undef PETREL_BINOP_LABELS
-#define PETREL_LOAD_LABELS(op) &&L_##op##_L,
-      PETREL_FUSED_LOADS(PETREL_LOAD_LABELS)
-#undef PETREL_LOAD_LABELS
+      &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
+      &&L_Const, &&L_Copy, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
+      &&L_SelectV,
+#define PETREL_BINOP_C_LABELS(op) &&L_##op##_C,
+      PETREL_BINOPS(PETREL_BINOP_C_LABELS)
+#undef PETREL_BINOP_C_LABELS
+#define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C,
+      PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
+#undef PETREL_COMPARE_BRANCH_LABELS
   };
   static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {
@@ -225,6 +226,9 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define U32(x) static_cast<uint32_t>(x)
 #define S32(x) static_cast<int32_t>(x)
 #define S64(x) static_cast<int64_t>(x)
+  // Handlers are entered with pc at their first operand word; they trap before moving pc, so
+  // that pc - 1 is the trapping instruction's handler word.
+#define MOVE_SLOTS(dst, src, n) std::memmove(fp + (dst), fp + (src), (n) * sizeof(uint64_t))
 
   goto do_call;
 
@@ -238,7 +242,12 @@ L_If:
 L_Else:
 L_End:
 L_Br:
+L_BrIf:
 L_SelectT:
+L_Drop:
+L_LocalGet:
+L_LocalSet:
+L_LocalTee:
 L_I32Const:
 L_I64Const:
 L_F32Const:
@@ -249,70 +258,95 @@ L_Jump:
   pc = pc->target;
   NEXT();
 L_JumpAdjust: {
-  uint64_t drop = pc[1].u, keep = pc[2].u;
-  std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
-  sp -= drop;
+  SlotPair m = pc[1].p;
+  MOVE_SLOTS(m.b, m.a, pc[2].u);
   pc = pc->target;
   NEXT();
 }
-L_BrIf:
-  if (U32(*--sp)) {
-    pc = pc->target;
+L_BrIfNZ:
+  pc = U32(fp[pc[0].p.a]) ? pc[1].target : pc + 2;
+  NEXT();
+L_BrIfZ:
+  pc = U32(fp[pc[0].p.a]) ? pc + 2 : pc[1].target;
+  NEXT();
+L_BrIfNZ64:
+  pc = fp[pc[0].p.a] ? pc[1].target : pc + 2;
+  NEXT();
+L_BrIfZ64:
+  pc = fp[pc[0].p.a] ? pc + 2 : pc[1].target;
+  NEXT();
+L_BrIfNZAdjust:
+  if (U32(fp[pc[0].p.a])) {
+    SlotPair m = pc[2].p;
+    MOVE_SLOTS(m.b, m.a, pc[3].u);
+    pc = pc[1].target;
   } else {
-    ++pc;
+    pc += 4;
   }
   NEXT();
-L_BrIfAdjust:
-  if (U32(*--sp)) {
-    uint64_t drop = pc[1].u, keep = pc[2].u;
-    std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
-    sp -= drop;
-    pc = pc->target;
-  } else {
-    pc += 3;
+#define COMPARE_BRANCH(name, cond)                   \
+  L_BrIf##name : {                                   \
+    uint64_t a = fp[pc[0].p.a], b = fp[pc[0].p.b];   \
+    pc = (cond) ? pc[1].target : pc + 2;             \
+    NEXT();                                          \
+  }                                                  \
+  L_BrIf##name##_C : {                               \
+    uint64_t a = fp[pc[0].p.a], b = pc[1].u;         \
+    pc = (cond) ? pc[2].target : pc + 3;             \
+    NEXT();                                          \
   }
-  NEXT();
-L_BrUnless:
-  if (!U32(*--sp)) {
-    pc = pc->target;
-  } else {
-    ++pc;
-  }
-  NEXT();
+  COMPARE_BRANCH(I32Eq, U32(a) == U32(b))
+  COMPARE_BRANCH(I32Ne, U32(a) != U32(b))
+  COMPARE_BRANCH(I32LtS, S32(a) < S32(b))
+  COMPARE_BRANCH(I32LtU, U32(a) < U32(b))
+  COMPARE_BRANCH(I32GtS, S32(a) > S32(b))
+  COMPARE_BRANCH(I32GtU, U32(a) > U32(b))
+  COMPARE_BRANCH(I32LeS, S32(a) <= S32(b))
+  COMPARE_BRANCH(I32LeU, U32(a) <= U32(b))
+  COMPARE_BRANCH(I32GeS, S32(a) >= S32(b))
+  COMPARE_BRANCH(I32GeU, U32(a) >= U32(b))
+  COMPARE_BRANCH(I64Eq, a == b)
+  COMPARE_BRANCH(I64Ne, a != b)
+  COMPARE_BRANCH(I64LtS, S64(a) < S64(b))
+  COMPARE_BRANCH(I64LtU, a < b)
+  COMPARE_BRANCH(I64GtS, S64(a) > S64(b))
+  COMPARE_BRANCH(I64GtU, a > b)
+  COMPARE_BRANCH(I64LeS, S64(a) <= S64(b))
+  COMPARE_BRANCH(I64LeU, a <= b)
+  COMPARE_BRANCH(I64GeS, S64(a) >= S64(b))
+  COMPARE_BRANCH(I64GeU, a >= b)
 L_BrTable: {
-  uint64_t n = pc[0].u;
-  uint64_t i = U32(*--sp);
-  if (i > n) i = n;
-  const Word* e = pc + 1 + 3 * i;
-  uint64_t drop = e[1].u, keep = e[2].u;
-  if (drop) {
-    std::memmove(sp - keep - drop, sp - keep, keep * sizeof(uint64_t));
-    sp -= drop;
-  }
+  SlotPair o = pc[0].p, m = pc[1].p;
+  uint64_t i = U32(fp[o.a]);
+  if (i > o.b) i = o.b;
+  const Word* e = pc + 2 + 2 * i;
+  if (e[1].u != m.a) MOVE_SLOTS(e[1].u, m.a, m.b);
   pc = e[0].target;
   NEXT();
 }
 L_Return: {
-  uint64_t n = pc[0].u;
-  std::memmove(fp, sp - n, n * sizeof(uint64_t));
-  sp = fp + n;
+  SlotPair o = pc[0].p;
+  // Results move down to the frame's base, where the caller expects them.
+  for (uint32_t i = 0; i < o.b; ++i) fp[i] = fp[o.a + i];
   --ft;
   pc = ft->pc;
   fp = ft->fp;
-  inst = ft->inst;
   current = ft->func;
-  RELOAD_MEMORY();
+  if (ft->inst != inst) {
+    inst = ft->inst;
+    RELOAD_MEMORY();
+  }
   NEXT();
 }
 L_Call:
-  callee = inst->funcs[pc->u];
-  ++pc;
+  callee = inst->funcs[pc[0].u];
+  sp = fp + pc[1].u;
+  pc += 2;
   goto do_call;
 L_CallIndirect: {
   uint32_t type_index = U32(pc[0].u);
   TableInstance* table = inst->tables[pc[1].u];
-  pc += 2;
-  uint64_t i = U32(*--sp);
+  uint64_t i = U32(sp[-1]);
   if (i >= table->elems.size()) TRAP("undefined element");
   Ref r = table->elems[i];
   if (r == kNullRef) {
@@ -321,16 +355,17 @@ L_CallIndirect: {
   }
   callee = reinterpret_cast<FuncInstance*>(r);
   if (callee->type_id != inst->type_ids[type_index]) TRAP("indirect call type mismatch");
+  --sp;
+  pc += 2;
   goto do_call;
 }
 do_call: {
   if (callee->host) {
-    // Host function (or compiled code): arguments are on the stack; results replace them.
+    // Host function (or compiled code): arguments are below sp; results replace them.
     sp_ = sp;
     frame_top_ = ft;
     ++host_calls_;
     if (!call_host(*callee, sp, host_error)) goto do_trap;
-    sp = sp - slot_count(callee->type.params) + slot_count(callee->type.results);
     RELOAD_MEMORY();
     NEXT();
   }
@@ -343,7 +378,6 @@ do_call: {
   current = callee;
   fp = new_fp;
   std::memset(sp, 0, cf->num_locals * sizeof(uint64_t));
-  sp += cf->num_locals;
   if (inst != callee->instance) {
     inst = callee->instance;
     RELOAD_MEMORY();
@@ -357,13 +391,14 @@ L_Halt:
 L_Fuel: {
   // Metered code: pay for the segment, then honour interrupts.
   int64_t cost = static_cast<int64_t>(pc->u);
-  ++pc;
   if (fuel_ < cost) {
     // A segment that cannot be paid for in full does not run; the remainder is spent, so
     // that exactly the budget is consumed (the rule compiled code follows too).
     fuel_ = 0;
+    ++pc;
     TRAP(kFuelExhausted);
   }
+  ++pc;
   fuel_ -= cost;
   if (int why = interrupt_.load(std::memory_order_relaxed)) {
     interrupt_.store(0, std::memory_order_relaxed);
@@ -372,55 +407,52 @@ L_Fuel: {
   NEXT();
 }
 
-  // ---- parametric and variables -------------------------------------------------------------
-L_Drop:
-  --sp;
+  // ---- moves, parametric and variables ----------------------------------------------------
+L_Const:
+  fp[pc[0].p.a] = pc[1].u;
+  pc += 2;
+  NEXT();
+L_Copy:
+  fp[pc[0].p.a] = fp[pc[0].p.b];
+  ++pc;
+  NEXT();
+L_CopyV:
+  std::memcpy(fp + pc[0].p.a, fp + pc[0].p.b, 16);
+  ++pc;
+  NEXT();
+L_SetSp:
+  sp = fp + pc[0].u;
+  ++pc;
   NEXT();
 L_Select: {
-  uint32_t c = U32(sp[-1]);
-  sp -= 2;
-  if (!c) sp[-1] = sp[0];
+  SlotPair o = pc[0].p, q = pc[1].p;
+  fp[o.a] = U32(fp[q.b]) ? fp[o.b] : fp[q.a];
+  pc += 2;
   NEXT();
 }
-L_LocalGet:
-  *sp++ = fp[pc->u];
-  ++pc;
-  NEXT();
-L_LocalSet:
-  fp[pc->u] = *--sp;
-  ++pc;
-  NEXT();
-L_LocalTee:
-  fp[pc->u] = sp[-1];
-  ++pc;
-  NEXT();
 L_GlobalGet:
-  *sp++ = inst->globals[pc->u]->value;
+  fp[pc[0].p.a] = inst->globals[pc[0].p.b]->value;
   ++pc;
   NEXT();
 L_GlobalSet:
-  inst->globals[pc->u]->value = *--sp;
-  ++pc;
-  NEXT();
-L_Const:
-  *sp++ = pc->u;
+  inst->globals[pc[0].p.b]->value = fp[pc[0].p.a];
   ++pc;
   NEXT();
 
-  // ---- tables and references ------------------------------------------------------------
+  // ---- tables and references (stack form) -----------------------------------------------
 L_TableGet: {
   TableInstance* t = inst->tables[pc->u];
-  ++pc;
   uint64_t i = U32(sp[-1]);
   if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  ++pc;
   sp[-1] = t->elems[i];
   NEXT();
 }
 L_TableSet: {
   TableInstance* t = inst->tables[pc->u];
-  ++pc;
   uint64_t i = U32(sp[-2]);
   if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  ++pc;
   t->elems[i] = sp[-1];
   sp -= 2;
   NEXT();
@@ -440,31 +472,31 @@ L_TableGrow: {
 }
 L_TableFill: {
   TableInstance* t = inst->tables[pc->u];
-  ++pc;
   uint64_t i = U32(sp[-3]), n = U32(sp[-1]);
   Ref v = sp[-2];
-  sp -= 3;
   if (i + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  ++pc;
+  sp -= 3;
   std::fill_n(t->elems.begin() + static_cast<ptrdiff_t>(i), n, v);
   NEXT();
 }
 L_TableCopy: {
   TableInstance* dst = inst->tables[pc[0].u];
   TableInstance* src = inst->tables[pc[1].u];
-  pc += 2;
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  sp -= 3;
   if (s + n > src->elems.size() || d + n > dst->elems.size()) TRAP(kOutOfBoundsTable);
+  pc += 2;
+  sp -= 3;
   std::memmove(dst->elems.data() + d, src->elems.data() + s, n * sizeof(Ref));
   NEXT();
 }
 L_TableInit: {
   const auto& seg = inst->elem_segments[pc[0].u];
   TableInstance* t = inst->tables[pc[1].u];
-  pc += 2;
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  sp -= 3;
   if (s + n > seg.size() || d + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  pc += 2;
+  sp -= 3;
   std::copy_n(seg.begin() + static_cast<ptrdiff_t>(s), n, t->elems.begin() + static_cast<ptrdiff_t>(d));
   NEXT();
 }
@@ -481,49 +513,36 @@ L_RefFunc:
   ++pc;
   NEXT();
 
-  // ---- memory ---------------------------------------------------------------------------------
-#define LOAD(name, T, convert)                                  \
-  L_##name : {                                                  \
-    uint64_t ea = static_cast<uint64_t>(U32(sp[-1])) + pc->u;   \
-    ++pc;                                                       \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);    \
-    T v;                                                        \
-    std::memcpy(&v, mem + ea, sizeof(T));                       \
-    sp[-1] = convert;                                           \
-    NEXT();                                                     \
+  // ---- memory: loads [dst|addr][offset], stores [addr|value][offset] ----------------------
+#define LOAD(name, T, convert)                                          \
+  L_##name : {                                                          \
+    SlotPair o = pc[0].p;                                               \
+    uint64_t ea = static_cast<uint64_t>(U32(fp[o.b])) + pc[1].u;        \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
+    T v;                                                                \
+    std::memcpy(&v, mem + ea, sizeof(T));                               \
+    fp[o.a] = convert;                                                  \
+    pc += 2;                                                            \
+    NEXT();                                                             \
   }
-#define STORE(name, T)                                          \
-  L_##name : {                                                  \
-    uint64_t ea = static_cast<uint64_t>(U32(sp[-2])) + pc->u;   \
-    ++pc;                                                       \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);    \
-    T v = static_cast<T>(sp[-1]);                               \
-    std::memcpy(mem + ea, &v, sizeof(T));                       \
-    sp -= 2;                                                    \
-    NEXT();                                                     \
+#define STORE(name, T)                                                  \
+  L_##name : {                                                          \
+    SlotPair o = pc[0].p;                                               \
+    uint64_t ea = static_cast<uint64_t>(U32(fp[o.a])) + pc[1].u;        \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
+    T v = static_cast<T>(fp[o.b]);                                      \
+    std::memcpy(mem + ea, &v, sizeof(T));                               \
+    pc += 2;                                                            \
+    NEXT();                                                             \
   }
-  // Loads with super-instruction forms: the plain handler, and the address from a local (_L).
-#define PETREL_LOAD_DEFS(X) \
-  X(I32Load, uint32_t, v) \
-  X(I64Load, uint64_t, v) \
-  X(F32Load, uint32_t, v) \
-  X(F64Load, uint64_t, v) \
-  X(I32Load8S, int8_t, U32(static_cast<int32_t>(v))) \
-  X(I32Load8U, uint8_t, v) \
-  X(I32Load16S, int16_t, U32(static_cast<int32_t>(v))) \
-  X(I32Load16U, uint16_t, v)
-#define LOAD_L(name, T, convert)                                  \
-  L_##name##_L : {                                                \
-    uint64_t ea = static_cast<uint64_t>(U32(fp[pc[0].u])) + pc[1].u; \
-    pc += 2;                                                      \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);      \
-    T v;                                                          \
-    std::memcpy(&v, mem + ea, sizeof(T));                         \
-    *sp++ = convert;                                              \
-    NEXT();                                                       \
-  }
-  PETREL_LOAD_DEFS(LOAD)
-  PETREL_LOAD_DEFS(LOAD_L)
+  LOAD(I32Load, uint32_t, v)
+  LOAD(I64Load, uint64_t, v)
+  LOAD(F32Load, uint32_t, v)
+  LOAD(F64Load, uint64_t, v)
+  LOAD(I32Load8S, int8_t, U32(static_cast<int32_t>(v)))
+  LOAD(I32Load8U, uint8_t, v)
+  LOAD(I32Load16S, int16_t, U32(static_cast<int32_t>(v)))
+  LOAD(I32Load16U, uint16_t, v)
   LOAD(I64Load8S, int8_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
   LOAD(I64Load8U, uint8_t, v)
   LOAD(I64Load16S, int16_t, static_cast<uint64_t>(static_cast<int64_t>(v)))
@@ -539,6 +558,7 @@ L_RefFunc:
   STORE(I64Store8, uint8_t)
   STORE(I64Store16, uint16_t)
   STORE(I64Store32, uint32_t)
+  // Bulk memory, size and grow: stack form.
 L_MemorySize:
   *sp++ = mem_size / kPageSize;
   NEXT();
@@ -551,24 +571,24 @@ L_MemoryGrow: {
 L_MemoryFill: {
   uint64_t d = U32(sp[-3]), n = U32(sp[-1]);
   uint8_t v = static_cast<uint8_t>(sp[-2]);
-  sp -= 3;
   if (d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  sp -= 3;
   std::memset(mem + d, v, n);
   NEXT();
 }
 L_MemoryCopy: {
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  sp -= 3;
   if (s + n > mem_size || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  sp -= 3;
   std::memmove(mem + d, mem + s, n);
   NEXT();
 }
 L_MemoryInit: {
   auto seg = inst->data_segments[pc->u];
-  ++pc;
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  sp -= 3;
   if (s + n > seg.size() || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  ++pc;
+  sp -= 3;
   if (n) std::memcpy(mem + d, seg.data() + s, n);
   NEXT();
 }
@@ -577,72 +597,66 @@ L_DataDrop:
   ++pc;
   NEXT();
 
-  // ---- numeric ---------------------------------------------------------------------------------
-#define UNARY(name, expr) \
-  L_##name : {            \
-    uint64_t a = sp[-1];  \
-    sp[-1] = (expr);      \
-    NEXT();               \
+  // ---- numeric: unary [dst|a], binary [dst|a][b|-], binary _C [dst|a][constant] --------------
+#define UNARY(name, expr)      \
+  L_##name : {                 \
+    SlotPair o = pc[0].p;      \
+    uint64_t a = fp[o.b];      \
+    fp[o.a] = (expr);          \
+    ++pc;                      \
+    NEXT();                    \
   }
-#define BINARY(name, expr) \
-  L_##name : {             \
-    uint64_t b = sp[-1];   \
-    uint64_t a = sp[-2];   \
-    --sp;                  \
-    sp[-1] = (expr);       \
-    NEXT();                \
+  // `body` sets r from a and b, or traps.
+#define BINARY_S(name, body)                         \
+  L_##name : {                                       \
+    SlotPair o = pc[0].p;                            \
+    uint64_t a = fp[o.b], b = fp[pc[1].p.a], r;      \
+    body;                                            \
+    fp[o.a] = r;                                     \
+    pc += 2;                                         \
+    NEXT();                                          \
+  }                                                  \
+  L_##name##_C : {                                   \
+    SlotPair o = pc[0].p;                            \
+    uint64_t a = fp[o.b], b = pc[1].u, r;            \
+    body;                                            \
+    fp[o.a] = r;                                     \
+    pc += 2;                                         \
+    NEXT();                                          \
   }
-  // Operators with super-instruction forms: the plain handler, then operands from two locals
-  // (_LL) or a local and a constant (_LC), the result pushed.
-#define PETREL_BINOP_EXPRS(X) \
-  X(I32Add, U32(a + b)) \
-  X(I32Sub, U32(a - b)) \
-  X(I32Mul, U32(U32(a) * U32(b))) \
-  X(I32And, U32(a & b)) \
-  X(I32Or, U32(a | b)) \
-  X(I32Xor, U32(a ^ b)) \
-  X(I32Shl, U32(U32(a) << (b & 31))) \
-  X(I32ShrS, U32(S32(a) >> (b & 31))) \
-  X(I32ShrU, U32(a) >> (b & 31)) \
-  X(I32Eq, U32(a) == U32(b)) \
-  X(I32Ne, U32(a) != U32(b)) \
-  X(I32LtS, S32(a) < S32(b)) \
-  X(I32LtU, U32(a) < U32(b)) \
-  X(I32GtS, S32(a) > S32(b)) \
-  X(I32GtU, U32(a) > U32(b)) \
-  X(I32LeS, S32(a) <= S32(b)) \
-  X(I32LeU, U32(a) <= U32(b)) \
-  X(I32GeS, S32(a) >= S32(b)) \
-  X(I32GeU, U32(a) >= U32(b)) \
-  X(I64Add, a + b) \
-  X(I64Sub, a - b) \
-  X(I64Mul, a * b) \
-  X(I64And, a & b) \
-  X(I64Or, a | b) \
-  X(I64Xor, a ^ b) \
-  X(I64Shl, a << (b & 63)) \
-  X(I64ShrU, a >> (b & 63)) \
-  X(F64Add, f64_slot(as_f64(a) + as_f64(b))) \
-  X(F64Mul, f64_slot(as_f64(a) * as_f64(b)))
-#define BINARY_LL(name, expr)         \
-  L_##name##_LL : {                   \
-    uint64_t a = fp[pc[0].u];         \
-    uint64_t b = fp[pc[1].u];         \
-    pc += 2;                          \
-    *sp++ = (expr);                   \
-    NEXT();                           \
-  }
-#define BINARY_LC(name, expr)         \
-  L_##name##_LC : {                   \
-    uint64_t a = fp[pc[0].u];         \
-    uint64_t b = pc[1].u;             \
-    pc += 2;                          \
-    *sp++ = (expr);                   \
-    NEXT();                           \
-  }
-  PETREL_BINOP_EXPRS(BINARY)
-  PETREL_BINOP_EXPRS(BINARY_LL)
-  PETREL_BINOP_EXPRS(BINARY_LC)
+#define BINARY(name, expr) BINARY_S(name, r = (expr))
+  BINARY(I32Add, U32(a + b))
+  BINARY(I32Sub, U32(a - b))
+  BINARY(I32Mul, U32(U32(a) * U32(b)))
+  BINARY(I32And, U32(a & b))
+  BINARY(I32Or, U32(a | b))
+  BINARY(I32Xor, U32(a ^ b))
+  BINARY(I32Shl, U32(U32(a) << (b & 31)))
+  BINARY(I32ShrS, U32(S32(a) >> (b & 31)))
+  BINARY(I32ShrU, U32(a) >> (b & 31))
+  BINARY(I32Eq, U32(a) == U32(b))
+  BINARY(I32Ne, U32(a) != U32(b))
+  BINARY(I32LtS, S32(a) < S32(b))
+  BINARY(I32LtU, U32(a) < U32(b))
+  BINARY(I32GtS, S32(a) > S32(b))
+  BINARY(I32GtU, U32(a) > U32(b))
+  BINARY(I32LeS, S32(a) <= S32(b))
+  BINARY(I32LeU, U32(a) <= U32(b))
+  BINARY(I32GeS, S32(a) >= S32(b))
+  BINARY(I32GeU, U32(a) >= U32(b))
+  BINARY(I64Add, a + b)
+  BINARY(I64Sub, a - b)
+  BINARY(I64Mul, a * b)
+  BINARY(I64And, a & b)
+  BINARY(I64Or, a | b)
+  BINARY(I64Xor, a ^ b)
+  BINARY(I64Shl, a << (b & 63))
+  BINARY(I64ShrU, a >> (b & 63))
+  BINARY(I64ShrS, static_cast<uint64_t>(S64(a) >> (b & 63)))
+  BINARY(I64Rotl, std::rotl(a, static_cast<int>(b & 63)))
+  BINARY(I64Rotr, std::rotr(a, static_cast<int>(b & 63)))
+  BINARY(I32Rotl, std::rotl(U32(a), static_cast<int>(b & 31)))
+  BINARY(I32Rotr, std::rotr(U32(a), static_cast<int>(b & 31)))
   UNARY(I32Eqz, U32(a) == 0)
   UNARY(I64Eqz, a == 0)
   BINARY(I64Eq, a == b)
@@ -670,72 +684,43 @@ L_DataDrop:
   UNARY(I32Clz, static_cast<uint64_t>(std::countl_zero(U32(a))))
   UNARY(I32Ctz, static_cast<uint64_t>(std::countr_zero(U32(a))))
   UNARY(I32Popcnt, static_cast<uint64_t>(std::popcount(U32(a))))
-L_I32DivS: {
-  int32_t b = S32(sp[-1]), a = S32(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  if (a == INT32_MIN && b == -1) TRAP("integer overflow");
-  --sp;
-  sp[-1] = U32(a / b);
-  NEXT();
-}
-L_I32DivU: {
-  uint32_t b = U32(sp[-1]), a = U32(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = a / b;
-  NEXT();
-}
-L_I32RemS: {
-  int32_t b = S32(sp[-1]), a = S32(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = b == -1 ? 0 : U32(a % b);
-  NEXT();
-}
-L_I32RemU: {
-  uint32_t b = U32(sp[-1]), a = U32(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = a % b;
-  NEXT();
-}
-  BINARY(I32Rotl, std::rotl(U32(a), static_cast<int>(b & 31)))
-  BINARY(I32Rotr, std::rotr(U32(a), static_cast<int>(b & 31)))
+  BINARY_S(I32DivS, {
+    if (U32(b) == 0) TRAP("integer divide by zero");
+    if (S32(a) == INT32_MIN && S32(b) == -1) TRAP("integer overflow");
+    r = U32(S32(a) / S32(b));
+  })
+  BINARY_S(I32DivU, {
+    if (U32(b) == 0) TRAP("integer divide by zero");
+    r = U32(a) / U32(b);
+  })
+  BINARY_S(I32RemS, {
+    if (U32(b) == 0) TRAP("integer divide by zero");
+    r = S32(b) == -1 ? 0 : U32(S32(a) % S32(b));
+  })
+  BINARY_S(I32RemU, {
+    if (U32(b) == 0) TRAP("integer divide by zero");
+    r = U32(a) % U32(b);
+  })
   UNARY(I64Clz, static_cast<uint64_t>(std::countl_zero(a)))
   UNARY(I64Ctz, static_cast<uint64_t>(std::countr_zero(a)))
   UNARY(I64Popcnt, static_cast<uint64_t>(std::popcount(a)))
-L_I64DivS: {
-  int64_t b = S64(sp[-1]), a = S64(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  if (a == INT64_MIN && b == -1) TRAP("integer overflow");
-  --sp;
-  sp[-1] = static_cast<uint64_t>(a / b);
-  NEXT();
-}
-L_I64DivU: {
-  uint64_t b = sp[-1], a = sp[-2];
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = a / b;
-  NEXT();
-}
-L_I64RemS: {
-  int64_t b = S64(sp[-1]), a = S64(sp[-2]);
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = b == -1 ? 0 : static_cast<uint64_t>(a % b);
-  NEXT();
-}
-L_I64RemU: {
-  uint64_t b = sp[-1], a = sp[-2];
-  if (b == 0) TRAP("integer divide by zero");
-  --sp;
-  sp[-1] = a % b;
-  NEXT();
-}
-  BINARY(I64ShrS, static_cast<uint64_t>(S64(a) >> (b & 63)))
-  BINARY(I64Rotl, std::rotl(a, static_cast<int>(b & 63)))
-  BINARY(I64Rotr, std::rotr(a, static_cast<int>(b & 63)))
+  BINARY_S(I64DivS, {
+    if (b == 0) TRAP("integer divide by zero");
+    if (S64(a) == INT64_MIN && S64(b) == -1) TRAP("integer overflow");
+    r = static_cast<uint64_t>(S64(a) / S64(b));
+  })
+  BINARY_S(I64DivU, {
+    if (b == 0) TRAP("integer divide by zero");
+    r = a / b;
+  })
+  BINARY_S(I64RemS, {
+    if (b == 0) TRAP("integer divide by zero");
+    r = S64(b) == -1 ? 0 : static_cast<uint64_t>(S64(a) % S64(b));
+  })
+  BINARY_S(I64RemU, {
+    if (b == 0) TRAP("integer divide by zero");
+    r = a % b;
+  })
   UNARY(F32Abs, U32(a) & 0x7FFFFFFFu)
   UNARY(F32Neg, U32(a) ^ 0x80000000u)
   UNARY(F32Ceil, f32_slot(numeric::wasm_ceil(as_f32(a))))
@@ -757,7 +742,9 @@ L_I64RemU: {
   UNARY(F64Trunc, f64_slot(numeric::wasm_trunc(as_f64(a))))
   UNARY(F64Nearest, f64_slot(numeric::wasm_nearest(as_f64(a))))
   UNARY(F64Sqrt, f64_slot(std::sqrt(as_f64(a))))
+  BINARY(F64Add, f64_slot(as_f64(a) + as_f64(b)))
   BINARY(F64Sub, f64_slot(as_f64(a) - as_f64(b)))
+  BINARY(F64Mul, f64_slot(as_f64(a) * as_f64(b)))
   BINARY(F64Div, f64_slot(as_f64(a) / as_f64(b)))
   BINARY(F64Min, f64_slot(numeric::wasm_min(as_f64(a), as_f64(b))))
   BINARY(F64Max, f64_slot(numeric::wasm_max(as_f64(a), as_f64(b))))
@@ -765,13 +752,15 @@ L_I64RemU: {
   UNARY(I32WrapI64, U32(a))
 #define TRUNC(name, I, fromslot, store)                                             \
   L_##name : {                                                                      \
+    SlotPair o = pc[0].p;                                                           \
     I out;                                                                          \
-    switch (numeric::trunc_checked<I>(fromslot(sp[-1]), out)) {                     \
+    switch (numeric::trunc_checked<I>(fromslot(fp[o.b]), out)) {                    \
       case numeric::TruncStatus::Nan: TRAP("invalid conversion to integer");        \
       case numeric::TruncStatus::Overflow: TRAP("integer overflow");                \
       case numeric::TruncStatus::Ok: break;                                         \
     }                                                                               \
-    sp[-1] = store(out);                                                            \
+    fp[o.a] = store(out);                                                           \
+    ++pc;                                                                           \
     NEXT();                                                                         \
   }
 #define AS_U32(x) U32(x)

@@ -1,6 +1,10 @@
-// One pass over a validated body: track the operand stack (types, hence slot widths), emit
-// handler words and immediates, and patch forward branches when their block ends. Code after
-// an unconditional branch is not emitted. Heights and branch adjustments are in slots.
+// One pass over a validated body into register code (see code.hpp). The translator keeps a
+// virtual operand stack whose entries say where each value is: in its home slot (the slot of
+// its stack position), still in a local (`local.get` emits nothing), or a constant. Values
+// are moved into their home slots only where that is needed: before a write to the local
+// they name, at block boundaries (every path into a label must agree on where values are),
+// and for instructions that only have a stack form. Code after an unconditional branch is
+// not emitted.
 #include "interp/translator.hpp"
 
 #include <algorithm>
@@ -21,23 +25,49 @@ struct Ctrl {
   size_t else_fixup = SIZE_MAX;
   bool dead;        // opened inside unreachable code: emits nothing at all
   bool unreachable = false;
-  uint32_t label_slots() const { return slot_count(op == Op::Loop ? params : results); }
+  const std::vector<ValType>& label_types() const { return op == Op::Loop ? params : results; }
+  uint32_t label_slots() const { return slot_count(label_types()); }
 };
 
-// The super-instruction forms of an operator, if it has them.
-struct FusedForms {
-  uint16_t ll = 0, lc = 0, l = 0;  // 0: none
+// Where a value on the virtual operand stack is.
+struct Val {
+  enum Kind : uint8_t { Home, Local, Const };
+  ValType type;
+  Kind kind;
+  uint32_t home;   // its slot when in its home
+  uint32_t local;  // Local: the local's slot
+  uint64_t bits;   // Const: the value
 };
-FusedForms fused_forms(Op op) {
+
+bool is_numeric(const OpInfo& info) {
+  return (info.code >= 0x45 && info.code <= 0xC4) || (info.code >= 0xFC00 && info.code <= 0xFC07);
+}
+bool is_load(const OpInfo& info) { return info.code >= 0x28 && info.code <= 0x35; }
+bool is_store(const OpInfo& info) { return info.code >= 0x36 && info.code <= 0x3E; }
+
+uint16_t binop_const_form(Op op) {
   switch (op) {
-#define PETREL_CASE_BINOP(name) \
-  case Op::name: return {iop(IOp::name##_LL), iop(IOp::name##_LC), 0};
-    PETREL_FUSED_BINOPS(PETREL_CASE_BINOP)
-#undef PETREL_CASE_BINOP
-#define PETREL_CASE_LOAD(name) \
-  case Op::name: return {0, 0, iop(IOp::name##_L)};
-    PETREL_FUSED_LOADS(PETREL_CASE_LOAD)
-#undef PETREL_CASE_LOAD
+#define PETREL_CASE(name) \
+  case Op::name: return iop(IOp::name##_C);
+    PETREL_BINOPS(PETREL_CASE)
+#undef PETREL_CASE
+    default: return 0;
+  }
+}
+
+// The fused compare-and-branch forms of a comparison: branch when true, or when false.
+struct CompareBranch {
+  uint16_t when_true = 0, when_true_c = 0, when_false = 0, when_false_c = 0;
+};
+CompareBranch compare_branch(uint16_t op) {
+  switch (op) {
+#define PETREL_CASE(name, negated)                                                       \
+  case iop(Op::name):                                                                    \
+  case iop(IOp::name##_C):                                                               \
+    return {iop(IOp::BrIf##name), iop(IOp::BrIf##name##_C), iop(IOp::BrIf##negated),    \
+            iop(IOp::BrIf##negated##_C)};
+    PETREL_INT_COMPARES(PETREL_CASE)
+#undef PETREL_CASE
     default: return {};
   }
 }
@@ -56,6 +86,7 @@ class Translator {
     for (ValType t : f_.locals) add_local(t, slot);
     out->num_locals = slot - out->num_params;
     out->num_results = slot_count(type.results);
+    deferred_.resize(local_type_.size());
     height_ = slot;
     max_height_ = slot;
     ctrls_.push_back(Ctrl{Op::Block, 0, height_, {}, type.results, 0, {}, SIZE_MAX, false});
@@ -78,72 +109,132 @@ class Translator {
   }
 
  private:
+  // The last instruction emitted, while nothing has been emitted after it and no label lies
+  // between it and the code being translated: its result slot can be retargeted to a local,
+  // and a comparison can be fused into the branch that tests it.
+  struct Last {
+    size_t pos = SIZE_MAX;  // code index of its handler word
+    uint16_t op = 0;
+    uint32_t dst = 0;       // the home slot it writes
+  };
+
   void add_local(ValType t, uint32_t& slot) {
     local_slot_.push_back(slot);
     local_type_.push_back(t);
     slot += slot_count(t);
   }
   void emit(uint16_t op) {
-    recent_.push_back(Recent{op, code_.size()});
+    last_ = {};
     code_.push_back(Word{.handler = handlers_[op]});
   }
-  // The instructions emitted since the last branch target, for the peephole: a fusion never
-  // spans a label, so no branch can land inside a fused instruction.
-  struct Recent {
-    uint16_t op;
-    size_t pos;
-  };
-  // True when the last `n` emitted instructions are `ops` (in order), ending the code.
-  bool recent_are(std::initializer_list<uint16_t> ops) const {
-    if (recent_.size() < ops.size()) return false;
-    size_t i = recent_.size() - ops.size();
-    for (uint16_t op : ops)
-      if (recent_[i++].op != op) return false;
-    return true;
+  // An instruction that can trap: its bytecode offset is recorded for trap locations.
+  void emit_at(uint16_t op, const Instr& in) {
+    offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+    emit(op);
   }
-  // Removes the last `n` emitted instructions (with their offset records) and returns their
-  // immediates' first words.
-  std::vector<uint64_t> take_recent(size_t n) {
-    std::vector<uint64_t> imms;
-    size_t start = recent_[recent_.size() - n].pos;
-    for (size_t i = recent_.size() - n; i < recent_.size(); ++i) {
-      // An instruction without immediates (i32.eqz) has no word after its handler.
-      size_t next = recent_[i].pos + 1;
-      bool has_imm = next < code_.size() && (i + 1 == recent_.size() || next < recent_[i + 1].pos);
-      imms.push_back(has_imm ? code_[next].u : 0);
-    }
-    code_.resize(start);
-    recent_.resize(recent_.size() - n);
-    while (!offsets_.empty() && offsets_.back().first >= start) offsets_.pop_back();
-    return imms;
+  // An instruction whose result goes to slot `dst`, named by the first operand word.
+  void emit_result(uint16_t op, uint32_t dst) {
+    size_t pos = code_.size();
+    emit(op);
+    last_ = {pos, op, dst};
   }
   void imm(uint64_t v) { code_.push_back(Word{.u = v}); }
+  void pair(uint32_t a, uint32_t b) { code_.push_back(Word{.p = {a, b}}); }
   // Emits a target word; `index` is a code index, or filled in later through `fixups`.
   void target(size_t index) {
     targets_.push_back(code_.size());
     imm(index);
   }
-  void push(ValType t) {
-    stack_.push_back(t);
+  // A point other code can branch to: nothing before it may be fused or retargeted, and the
+  // stack pointer is unknown.
+  void label() {
+    last_ = {};
+    sp_height_ = UINT32_MAX;
+  }
+
+  // ---- the virtual operand stack -----------------------------------------------------------
+  void push_home(ValType t) {
+    stack_.push_back(Val{t, Val::Home, height_, 0, 0});
+    grow(t);
+  }
+  void push_local(uint32_t index) {
+    ValType t = local_type_[index];
+    deferred_[index].push_back(static_cast<uint32_t>(stack_.size()));
+    stack_.push_back(Val{t, Val::Local, height_, local_slot_[index], 0});
+    grow(t);
+  }
+  void push_const(ValType t, uint64_t bits) {
+    stack_.push_back(Val{t, Val::Const, height_, 0, bits});
+    grow(t);
+  }
+  void grow(ValType t) {
     height_ += slot_count(t);
     max_height_ = std::max(max_height_, height_);
   }
-  ValType pop() {
-    ValType t = stack_.back();
+  Val pop() {
+    Val v = stack_.back();
     stack_.pop_back();
-    height_ -= slot_count(t);
-    return t;
+    height_ -= slot_count(v.type);
+    home_below_ = std::min(home_below_, stack_.size());
+    return v;
   }
   void pop(size_t n) {
     while (n--) pop();
   }
-  void push_all(const std::vector<ValType>& ts) {
-    for (ValType t : ts) push(t);
+  void push_all_home(const std::vector<ValType>& ts) {
+    for (ValType t : ts) push_home(t);
   }
   void reset_to(const Ctrl& c) {
     stack_.resize(c.operands);
     height_ = c.height;
+    home_below_ = std::min(home_below_, stack_.size());
   }
+  // Moves a value into its home slot.
+  void materialize(Val& v) {
+    if (v.kind == Val::Local) {
+      emit(v.type == ValType::V128 ? iop(IOp::CopyV) : iop(IOp::Copy));
+      pair(v.home, v.local);
+    } else if (v.kind == Val::Const) {
+      emit(iop(IOp::Const));
+      pair(v.home, 0);
+      imm(v.bits);
+    }
+    v.kind = Val::Home;
+  }
+  // The slot an instruction reads a value from (a constant is stored to its home first).
+  uint32_t operand(Val& v) {
+    if (v.kind == Val::Local) return v.local;
+    materialize(v);
+    return v.home;
+  }
+  void materialize_top(size_t n) {
+    for (size_t i = stack_.size() - n; i < stack_.size(); ++i) materialize(stack_[i]);
+  }
+  void materialize_all() {
+    for (size_t i = home_below_; i < stack_.size(); ++i) materialize(stack_[i]);
+    home_below_ = stack_.size();
+  }
+  // Before local `index` is written: stack values still reading it move to their homes.
+  // Returns whether any did.
+  bool save_readers_of(uint32_t index) {
+    bool any = false;
+    for (uint32_t i : deferred_[index]) {
+      if (i < stack_.size() && stack_[i].kind == Val::Local && stack_[i].local == local_slot_[index]) {
+        materialize(stack_[i]);
+        any = true;
+      }
+    }
+    deferred_[index].clear();
+    return any;
+  }
+  // Stack-form instructions read their operands below the stack pointer.
+  void set_sp() {
+    if (sp_height_ == height_) return;
+    emit(iop(IOp::SetSp));
+    imm(height_);
+    sp_height_ = height_;
+  }
+
   bool live() const { return !ctrls_.back().unreachable && !ctrls_.back().dead; }
   void set_unreachable() { ctrls_.back().unreachable = true; }
 
@@ -156,50 +247,113 @@ class Translator {
     return {};
   }
 
-  // Emits the branch part of a br/br_if/br_table entry to label `depth`.
-  void branch(uint32_t depth, uint16_t plain_op, uint16_t adjust_op, bool in_table) {
-    Ctrl& c = ctrls_[ctrls_.size() - 1 - depth];
-    uint32_t keep = c.label_slots();
-    uint32_t drop = height_ - c.height - keep;
-    if (!in_table) emit(drop == 0 ? plain_op : adjust_op);
+  // ---- branches ----------------------------------------------------------------------------
+  // A target word for label `depth`.
+  void label_target(Ctrl& c) {
     if (c.op == Op::Loop) {
       target(c.start);
     } else {
       c.fixups.push_back(code_.size());
       target(0);
     }
-    if (in_table || drop != 0) {
-      imm(drop);
+  }
+  // br: the label's values (on top, moved to their homes) go to the label's slots.
+  void branch(uint32_t depth) {
+    Ctrl& c = ctrls_[ctrls_.size() - 1 - depth];
+    materialize_top(c.label_types().size());
+    uint32_t keep = c.label_slots(), src = height_ - keep;
+    if (src == c.height) {
+      emit(iop(IOp::Jump));
+      label_target(c);
+    } else {
+      emit(iop(IOp::JumpAdjust));
+      label_target(c);
+      pair(src, c.height);
       imm(keep);
     }
   }
+  // Points target word `t` at label `c`.
+  void bind(Ctrl& c, size_t t) {
+    if (c.op == Op::Loop) code_[t].u = c.start;
+    else c.fixups.push_back(t);
+  }
+  // br_if and if: a conditional branch on `cond`, taken when it is true (`when_true`) or
+  // false; `adjust` moves `keep` slots from `src` to `dst` when taken. A comparison computed
+  // just before into `cond`'s slot is fused into the branch. Returns the code index of the
+  // target word, for the caller to bind.
+  size_t conditional(Val cond, bool when_true, bool adjust, uint32_t src, uint32_t dst, uint32_t keep) {
+    if (!adjust && cond.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == cond.home) {
+      uint16_t op = last_.op;
+      size_t pos = last_.pos;
+      CompareBranch cb = compare_branch(op);
+      if (cb.when_true) {
+        uint32_t a = code_[pos + 1].p.b;
+        Word second = code_[pos + 2];
+        drop_code_from(pos);
+        if (op >= kFirstConstForm) {
+          emit(when_true ? cb.when_true_c : cb.when_false_c);
+          pair(a, 0);
+          imm(second.u);
+        } else {
+          emit(when_true ? cb.when_true : cb.when_false);
+          pair(a, second.p.a);
+        }
+        size_t t = code_.size();
+        target(0);
+        return t;
+      }
+      if (op == iop(Op::I32Eqz) || op == iop(Op::I64Eqz)) {
+        uint32_t a = code_[pos + 1].p.b;
+        drop_code_from(pos);
+        bool wide = op == iop(Op::I64Eqz);
+        emit(when_true ? iop(wide ? IOp::BrIfZ64 : IOp::BrIfZ) : iop(wide ? IOp::BrIfNZ64 : IOp::BrIfNZ));
+        pair(a, 0);
+        size_t t = code_.size();
+        target(0);
+        return t;
+      }
+    }
+    uint32_t slot = operand(cond);
+    emit(adjust ? iop(IOp::BrIfNZAdjust) : iop(when_true ? IOp::BrIfNZ : IOp::BrIfZ));
+    pair(slot, 0);
+    size_t t = code_.size();
+    target(0);
+    if (adjust) {
+      pair(src, dst);
+      imm(keep);
+    }
+    return t;
+  }
+  void drop_code_from(size_t pos) {
+    code_.resize(pos);
+    while (!offsets_.empty() && offsets_.back().first >= pos) offsets_.pop_back();
+    last_ = {};
+  }
 
+  // ---- instructions ------------------------------------------------------------------------
   void step(const Instr& in) {
     const OpInfo& info = op_info(in.op);
     // Structure is tracked even in dead code, so that `else` and `end` pair up.
     switch (in.op) {
       case Op::Block:
       case Op::Loop:
-      case Op::If:
-      case Op::Else:
-      case Op::End: recent_.clear(); break;
-      default: break;
-    }
-    switch (in.op) {
-      case Op::Block:
-      case Op::Loop:
       case Op::If: {
         auto [params, results] = block_types(in.block);
         bool dead = !live();
-        if (!dead && in.op == Op::If) {
-          pop();
-          emit(iop(IOp::BrUnless));
-          target(0);
+        size_t else_fixup = SIZE_MAX;
+        if (!dead) {
+          if (in.op == Op::If) {
+            Val cond = pop();
+            materialize_all();
+            else_fixup = conditional(cond, false, false, 0, 0, 0);
+          } else {
+            materialize_all();
+          }
+          label();
         }
         size_t operands = dead ? 0 : stack_.size() - params.size();
         uint32_t height = dead ? 0 : height_ - slot_count(params);
-        Ctrl c{in.op, operands, height, params, results, code_.size(), {}, SIZE_MAX, dead};
-        if (!dead && in.op == Op::If) c.else_fixup = code_.size() - 1;
+        Ctrl c{in.op, operands, height, params, results, code_.size(), {}, else_fixup, dead};
         ctrls_.push_back(std::move(c));
         // A loop head is a branch target: each iteration pays for its segment. An `if` body
         // runs conditionally: it is a segment of its own.
@@ -210,6 +364,7 @@ class Translator {
         Ctrl& c = ctrls_.back();
         if (c.dead) return;
         if (!c.unreachable) {
+          materialize_top(c.results.size());
           emit(iop(IOp::Jump));
           c.fixups.push_back(code_.size());
           target(0);
@@ -219,25 +374,44 @@ class Translator {
         c.op = Op::Else;
         c.unreachable = false;
         reset_to(c);
-        push_all(c.params);
+        push_all_home(c.params);
+        home_below_ = stack_.size();
+        label();
         start_segment();
         return;
       }
       case Op::End: {
-        Ctrl c = std::move(ctrls_.back());
-        ctrls_.pop_back();
-        if (c.dead) return;
-        size_t here = code_.size();
-        for (size_t fx : c.fixups) code_[fx].u = here;
-        if (ctrls_.empty()) {
-          // End of the function: its label's branches land on the final return.
-          emit(iop(Op::Return));
-          imm(slot_count(c.results));
+        Ctrl& cb = ctrls_.back();
+        if (cb.dead) {
+          ctrls_.pop_back();
           return;
         }
+        bool fallthrough = !cb.unreachable;
+        if (ctrls_.size() == 1) {
+          // End of the function: the fallthrough returns its values from where they are; the
+          // function label's branches land on a return from the label's slots.
+          uint32_t n = slot_count(cb.results);
+          if (fallthrough) emit_return(n);
+          Ctrl c = std::move(ctrls_.back());
+          ctrls_.pop_back();
+          if (!c.fixups.empty() || !fallthrough) {
+            size_t here = code_.size();
+            for (size_t fx : c.fixups) code_[fx].u = here;
+            emit(iop(Op::Return));
+            pair(c.height, n);
+          }
+          return;
+        }
+        if (fallthrough) materialize_top(cb.results.size());
+        Ctrl c = std::move(ctrls_.back());
+        ctrls_.pop_back();
+        size_t here = code_.size();
+        for (size_t fx : c.fixups) code_[fx].u = here;
         if (c.else_fixup != SIZE_MAX) code_[c.else_fixup].u = here;
         reset_to(c);
-        push_all(c.results);
+        push_all_home(c.results);
+        home_below_ = stack_.size();
+        label();
         // Code after a block's end is a branch target (unless nothing branches there, which
         // only costs a Fuel instruction).
         start_segment();
@@ -246,196 +420,275 @@ class Translator {
       default: break;
     }
     if (!live() || in.op == Op::Nop) return;
-    offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
 
-    if (info.params != "*" && fuse(in)) {
-      pop(info.params.size());
-      for (char c : info.results) push(signature_type(c));
+    if (is_numeric(info)) {
+      if (info.params.size() == 1) {
+        Val a = pop();
+        uint32_t sa = operand(a);
+        emit_result_at(iop(in.op), a.home, in);
+        pair(a.home, sa);
+        push_home(signature_type(info.results[0]));
+        return;
+      }
+      Val b = pop(), a = pop();
+      uint16_t c_form = binop_const_form(in.op);
+      uint32_t sa = operand(a);
+      if (b.kind == Val::Const && c_form) {
+        emit_result_at(c_form, a.home, in);
+        pair(a.home, sa);
+        imm(b.bits);
+      } else {
+        uint32_t sb = operand(b);
+        emit_result_at(iop(in.op), a.home, in);
+        pair(a.home, sa);
+        pair(sb, 0);
+      }
+      push_home(signature_type(info.results[0]));
       return;
     }
-    if (info.params != "*") {
-      emit(iop(in.op));
-      switch (info.imm) {
-        case ImmKind::Memarg: imm(in.memarg_offset); break;
-        case ImmKind::MemargLane: imm(in.memarg_offset); imm(in.lane); break;
-        case ImmKind::Lane: imm(in.lane); break;
-        case ImmKind::V128:
-        case ImmKind::Shuffle: imm(in.bits); imm(in.bits_hi); break;
-        case ImmKind::I32:
-        case ImmKind::I64:
-        case ImmKind::F32:
-        case ImmKind::F64: code_.back().handler = handlers_[iop(IOp::Const)]; imm(in.bits); break;
-        case ImmKind::MemoryInit:
-        case ImmKind::Data:
-        case ImmKind::Elem:
-        case ImmKind::Table: imm(in.a); break;
-        default: break;
-      }
-      pop(info.params.size());
-      for (char c : info.results) push(signature_type(c));
+    if (is_load(info)) {
+      Val a = pop();
+      uint32_t sa = operand(a);
+      emit_result_at(iop(in.op), a.home, in);
+      pair(a.home, sa);
+      imm(in.memarg_offset);
+      push_home(signature_type(info.results[0]));
+      return;
+    }
+    if (is_store(info)) {
+      Val v = pop(), a = pop();
+      uint32_t sa = operand(a), sv = operand(v);
+      emit_at(iop(in.op), in);
+      pair(sa, sv);
+      imm(in.memarg_offset);
       return;
     }
     switch (in.op) {
+      case Op::I32Const:
+      case Op::I64Const:
+      case Op::F32Const:
+      case Op::F64Const: push_const(signature_type(info.results[0]), in.bits); return;
+      case Op::RefNull: push_const(in.type, 0); return;
       case Op::Unreachable:
-        emit(iop(Op::Unreachable));
+        emit_at(iop(Op::Unreachable), in);
         set_unreachable();
-        break;
+        return;
       case Op::Br:
-        branch(in.a, iop(IOp::Jump), iop(IOp::JumpAdjust), false);
+        branch(in.a);
         set_unreachable();
-        break;
+        return;
       case Op::BrIf: {
-        pop();
+        Val cond = pop();
         Ctrl& c = ctrls_[ctrls_.size() - 1 - in.a];
-        bool plain = height_ - c.height == c.label_slots();
-        if (plain && recent_are({iop(Op::I32Eqz)})) {
-          // i32.eqz; br_if → br_unless
-          take_recent(1);
-          offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
-          branch(in.a, iop(IOp::BrUnless), iop(IOp::BrUnless), false);
-        } else {
-          branch(in.a, iop(Op::BrIf), iop(IOp::BrIfAdjust), false);
-        }
-        recent_.clear();
+        size_t nvals = c.label_types().size();
+        uint32_t src = height_ - c.label_slots();
+        bool adjust = src != c.height;
+        materialize_top(nvals);
+        bind(c, conditional(cond, true, adjust, src, c.height, c.label_slots()));
         start_segment();
-        break;
+        return;
       }
       case Op::BrTable: {
-        pop();
-        emit(iop(Op::BrTable));
-        imm(in.labels.size());
+        Val idx = pop();
+        uint32_t si = operand(idx);
         std::vector<uint32_t> labels(in.labels.begin(), in.labels.end());
-        for (uint32_t l : labels) branch(l, 0, 0, true);
-        branch(in.a, 0, 0, true);
+        labels.push_back(in.a);
+        Ctrl& d = ctrls_[ctrls_.size() - 1 - in.a];
+        materialize_top(d.label_types().size());
+        uint32_t keep = d.label_slots();
+        emit(iop(Op::BrTable));
+        pair(si, static_cast<uint32_t>(in.labels.size()));
+        pair(height_ - keep, keep);
+        for (uint32_t l : labels) {
+          Ctrl& c = ctrls_[ctrls_.size() - 1 - l];
+          label_target(c);
+          imm(c.height);
+        }
         set_unreachable();
-        break;
+        return;
       }
       case Op::Return:
-        emit(iop(Op::Return));
-        imm(slot_count(ctrls_.front().results));
+        emit_return(slot_count(ctrls_.front().results));
         set_unreachable();
-        break;
+        return;
       case Op::Call: {
-        emit(iop(Op::Call));
-        imm(in.a);
         const auto& t = m_.types[m_.func_type_index(in.a)];
+        materialize_top(t.params.size());
+        emit_at(iop(Op::Call), in);
+        imm(in.a);
+        imm(height_);
         pop(t.params.size());
-        push_all(t.results);
-        break;
+        push_all_home(t.results);
+        sp_height_ = UINT32_MAX;
+        return;
       }
       case Op::CallIndirect: {
-        emit(iop(Op::CallIndirect));
+        const auto& t = m_.types[in.a];
+        stack_form(in, t.params.size() + 1);
         imm(in.a);
         imm(in.b);
-        const auto& t = m_.types[in.a];
         pop(1 + t.params.size());
-        push_all(t.results);
-        break;
+        push_all_home(t.results);
+        sp_height_ = UINT32_MAX;
+        return;
       }
-      case Op::Drop:
-        for (uint32_t i = slot_count(pop()); i > 0; --i) emit(iop(Op::Drop));
-        break;
+      case Op::Drop: pop(); return;
       case Op::Select:
       case Op::SelectT: {
-        pop();
-        pop();
-        ValType t = pop();
-        emit(t == ValType::V128 ? iop(IOp::SelectV) : iop(Op::Select));
-        push(t);
-        break;
+        if (stack_[stack_.size() - 2].type == ValType::V128) {
+          stack_form(in, 3, iop(IOp::SelectV));
+          pop(3);
+          push_home(ValType::V128);
+          sp_height_ = height_;
+          return;
+        }
+        Val c = pop(), b = pop(), a = pop();
+        uint32_t sa = operand(a), sb = operand(b), sc = operand(c);
+        emit_result(iop(Op::Select), a.home);
+        pair(a.home, sa);
+        pair(sb, sc);
+        push_home(a.type);
+        return;
       }
-      case Op::LocalGet:
+      case Op::LocalGet: push_local(in.a); return;
       case Op::LocalSet:
       case Op::LocalTee: {
-        ValType t = local_type_[in.a];
-        bool v = t == ValType::V128;
-        if (in.op == Op::LocalGet) emit(v ? iop(IOp::LocalGetV) : iop(Op::LocalGet));
-        if (in.op == Op::LocalSet) emit(v ? iop(IOp::LocalSetV) : iop(Op::LocalSet));
-        if (in.op == Op::LocalTee) emit(v ? iop(IOp::LocalTeeV) : iop(Op::LocalTee));
-        imm(local_slot_[in.a]);
-        if (in.op != Op::LocalGet) pop();
-        if (in.op != Op::LocalSet) push(t);
-        break;
+        Val v = pop();
+        uint32_t dst = local_slot_[in.a];
+        bool saved = save_readers_of(in.a);
+        if (v.kind == Val::Home && !saved && last_.pos != SIZE_MAX && last_.dst == v.home) {
+          code_[last_.pos + 1].p.a = dst;  // the result goes straight to the local
+          last_ = {};
+        } else if (v.kind == Val::Const) {
+          emit(iop(IOp::Const));
+          pair(dst, 0);
+          imm(v.bits);
+        } else {
+          uint32_t src = v.kind == Val::Local ? v.local : v.home;
+          if (src != dst) {
+            emit(v.type == ValType::V128 ? iop(IOp::CopyV) : iop(IOp::Copy));
+            pair(dst, src);
+          }
+        }
+        if (in.op == Op::LocalTee) push_local(in.a);
+        return;
       }
-      case Op::GlobalGet:
+      case Op::GlobalGet: {
+        ValType t = m_.global_type(in.a).type;
+        if (t == ValType::V128) {
+          stack_form(in, 0, iop(IOp::GlobalGetV));
+          imm(in.a);
+          push_home(t);
+          sp_height_ = height_;
+          return;
+        }
+        emit_result(iop(Op::GlobalGet), height_);
+        pair(height_, in.a);
+        push_home(t);
+        return;
+      }
       case Op::GlobalSet: {
         ValType t = m_.global_type(in.a).type;
-        bool v = t == ValType::V128;
-        if (in.op == Op::GlobalGet) {
-          emit(v ? iop(IOp::GlobalGetV) : iop(Op::GlobalGet));
-          push(t);
-        } else {
-          emit(v ? iop(IOp::GlobalSetV) : iop(Op::GlobalSet));
+        if (t == ValType::V128) {
+          stack_form(in, 1, iop(IOp::GlobalSetV));
+          imm(in.a);
           pop();
+          sp_height_ = height_;
+          return;
         }
-        imm(in.a);
-        break;
+        Val v = pop();
+        uint32_t s = operand(v);
+        emit(iop(Op::GlobalSet));
+        pair(s, in.a);
+        return;
       }
-      case Op::TableGet: emit(iop(Op::TableGet)); imm(in.a); pop(); push(m_.table_type(in.a).elem); break;
-      case Op::TableSet: emit(iop(Op::TableSet)); imm(in.a); pop(2); break;
-      case Op::TableGrow: emit(iop(Op::TableGrow)); imm(in.a); pop(2); push(ValType::I32); break;
-      case Op::TableFill: emit(iop(Op::TableFill)); imm(in.a); pop(3); break;
-      case Op::TableCopy: emit(iop(Op::TableCopy)); imm(in.a); imm(in.b); pop(3); break;
-      case Op::TableInit: emit(iop(Op::TableInit)); imm(in.a); imm(in.b); pop(3); break;
-      case Op::RefNull: emit(iop(IOp::Const)); imm(0); push(in.type); break;
-      case Op::RefIsNull: emit(iop(Op::RefIsNull)); pop(); push(ValType::I32); break;
-      case Op::RefFunc: emit(iop(Op::RefFunc)); imm(in.a); push(ValType::FuncRef); break;
+      case Op::TableGet: stack_op(in, 1, {m_.table_type(in.a).elem}, {in.a}); return;
+      case Op::TableSet: stack_op(in, 2, {}, {in.a}); return;
+      case Op::TableGrow: stack_op(in, 2, {ValType::I32}, {in.a}); return;
+      case Op::TableFill: stack_op(in, 3, {}, {in.a}); return;
+      case Op::TableCopy: stack_op(in, 3, {}, {in.a, in.b}); return;
+      case Op::TableInit: stack_op(in, 3, {}, {in.a, in.b}); return;
+      case Op::RefIsNull: stack_op(in, 1, {ValType::I32}, {}); return;
+      case Op::RefFunc: stack_op(in, 0, {ValType::FuncRef}, {in.a}); return;
       default: break;
     }
+    // Everything else (SIMD, memory.size/grow, bulk memory) has only a stack form, typed by
+    // opcodes.def.
+    stack_form(in, info.params.size());
+    switch (info.imm) {
+      case ImmKind::Memarg: imm(in.memarg_offset); break;
+      case ImmKind::MemargLane: imm(in.memarg_offset); imm(in.lane); break;
+      case ImmKind::Lane: imm(in.lane); break;
+      case ImmKind::V128:
+      case ImmKind::Shuffle: imm(in.bits); imm(in.bits_hi); break;
+      case ImmKind::MemoryInit:
+      case ImmKind::Data:
+      case ImmKind::Elem:
+      case ImmKind::Table: imm(in.a); break;
+      default: break;
+    }
+    pop(info.params.size());
+    for (char c : info.results) push_home(signature_type(c));
+    sp_height_ = height_;
+  }
+
+  void emit_result_at(uint16_t op, uint32_t dst, const Instr& in) {
+    offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+    emit_result(op, dst);
+  }
+  // A stack-form instruction: its `n` operands in their homes, the stack pointer above them.
+  void stack_form(const Instr& in, size_t n, uint16_t op = 0) {
+    materialize_top(n);
+    set_sp();
+    emit_at(op ? op : iop(in.op), in);
+  }
+  void stack_op(const Instr& in, size_t n, std::initializer_list<ValType> results,
+                std::initializer_list<uint32_t> imms) {
+    stack_form(in, n);
+    for (uint32_t v : imms) imm(v);
+    pop(n);
+    for (ValType t : results) push_home(t);
+    sp_height_ = height_;
+  }
+  // Returns the top `n` slots of values: a single-slot value straight from where it is.
+  void emit_return(uint32_t n) {
+    size_t count = ctrls_.front().results.size();
+    uint32_t src;
+    if (count == 1 && n == 1) {
+      src = operand(stack_.back());
+    } else {
+      materialize_top(count);
+      src = height_ - n;
+    }
+    emit(iop(Op::Return));
+    pair(src, n);
   }
 
   // Metered code: opens a new straight-line segment with a Fuel instruction whose count the
   // following instructions increment.
   void start_segment() {
     if (!metered_) return;
-    recent_.clear();
-    code_.push_back(Word{.handler = handlers_[iop(IOp::Fuel)]});
+    emit(iop(IOp::Fuel));
     fuel_word_ = code_.size();
     imm(0);
   }
 
-  // Emits a super-instruction for `in` when the code just emitted allows it.
-  bool fuse(const Instr& in) {
-    FusedForms f = fused_forms(in.op);
-    uint16_t get = iop(Op::LocalGet), cnst = iop(IOp::Const);
-    if (f.ll && recent_are({get, get})) {
-      auto imms = take_recent(2);
-      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
-      emit(f.ll);
-      imm(imms[0]);
-      imm(imms[1]);
-      return true;
-    }
-    if (f.lc && recent_are({get, cnst})) {
-      auto imms = take_recent(2);
-      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
-      emit(f.lc);
-      imm(imms[0]);
-      imm(imms[1]);
-      return true;
-    }
-    if (f.l && recent_are({get})) {
-      auto imms = take_recent(1);
-      offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
-      emit(f.l);
-      imm(imms[0]);
-      imm(in.memarg_offset);
-      return true;
-    }
-    return false;
-  }
+  static constexpr uint16_t kFirstConstForm = iop(IOp::I32Eq_C);
 
   const Module& m_;
   const Function& f_;
   const void* const* handlers_;
   bool metered_ = false;
   size_t fuel_word_ = SIZE_MAX;  // the open segment's Fuel count
-  std::vector<Recent> recent_;
+  Last last_;
+  uint32_t sp_height_ = UINT32_MAX;  // the stack pointer's height where known, else UINT32_MAX
   std::vector<Word> code_;
   std::vector<size_t> targets_;
   std::vector<std::pair<uint32_t, uint32_t>> offsets_;
   std::vector<Ctrl> ctrls_;
-  std::vector<ValType> stack_;
+  std::vector<Val> stack_;
+  size_t home_below_ = 0;  // stack_[i] for i below this is in its home
+  std::vector<std::vector<uint32_t>> deferred_;  // per local: stack indices that read it
   std::vector<uint32_t> local_slot_;
   std::vector<ValType> local_type_;
   uint32_t height_ = 0, max_height_ = 0;
