@@ -31,8 +31,14 @@ union Word {
   SlotPair p;
 };
 
-// Binary numeric operators: the register form (Op itself: [dst|a][b|-]) and the form whose
-// right operand is a constant (name_C: [dst|a][constant]).
+// Binary numeric operators: the register form (Op itself: [dst|a][b|-]), the form whose
+// right operand is a constant (name_C: [dst|a][constant]), and both again with the left
+// operand taken from the accumulator (name_A, name_AC; same layout).
+//
+// The accumulator: numeric instructions and scalar loads also leave their result in a
+// machine register. The instruction right after one of them reads that operand from the
+// register instead of its slot, which a chain of dependent instructions would otherwise
+// wait on (a store to memory followed at once by a load of it).
 #define PETREL_BINOPS(X)                                                                          \
   X(I32Eq) X(I32Ne) X(I32LtS) X(I32LtU) X(I32GtS) X(I32GtU) X(I32LeS) X(I32LeU) X(I32GeS)        \
   X(I32GeU) X(I64Eq) X(I64Ne) X(I64LtS) X(I64LtU) X(I64GtS) X(I64GtU) X(I64LeS) X(I64LeU)        \
@@ -43,6 +49,30 @@ union Word {
   X(I64Or) X(I64Xor) X(I64Shl) X(I64ShrS) X(I64ShrU) X(I64Rotl) X(I64Rotr) X(F32Add) X(F32Sub)   \
   X(F32Mul) X(F32Div) X(F32Min) X(F32Max) X(F32Copysign) X(F64Add) X(F64Sub) X(F64Mul) X(F64Div) \
   X(F64Min) X(F64Max) X(F64Copysign)
+
+// Unary numeric operators: [dst|a], and name_A taking a from the accumulator.
+#define PETREL_UNOPS(X)                                                                        \
+  X(I32Eqz) X(I64Eqz) X(I32Clz) X(I32Ctz) X(I32Popcnt) X(I64Clz) X(I64Ctz) X(I64Popcnt)        \
+  X(F32Abs) X(F32Neg) X(F32Ceil) X(F32Floor) X(F32Trunc) X(F32Nearest) X(F32Sqrt) X(F64Abs)    \
+  X(F64Neg) X(F64Ceil) X(F64Floor) X(F64Trunc) X(F64Nearest) X(F64Sqrt) X(I32WrapI64)          \
+  X(I32TruncF32S) X(I32TruncF32U) X(I32TruncF64S) X(I32TruncF64U) X(I64ExtendI32S)             \
+  X(I64ExtendI32U) X(I64TruncF32S) X(I64TruncF32U) X(I64TruncF64S) X(I64TruncF64U)             \
+  X(F32ConvertI32S) X(F32ConvertI32U) X(F32ConvertI64S) X(F32ConvertI64U) X(F32DemoteF64)      \
+  X(F64ConvertI32S) X(F64ConvertI32U) X(F64ConvertI64S) X(F64ConvertI64U) X(F64PromoteF32)     \
+  X(I32ReinterpretF32) X(I64ReinterpretF64) X(F32ReinterpretI32) X(F64ReinterpretI64)          \
+  X(I32Extend8S) X(I32Extend16S) X(I64Extend8S) X(I64Extend16S) X(I64Extend32S)                \
+  X(I32TruncSatF32S) X(I32TruncSatF32U) X(I32TruncSatF64S) X(I32TruncSatF64U)                  \
+  X(I64TruncSatF32S) X(I64TruncSatF32U) X(I64TruncSatF64S) X(I64TruncSatF64U)
+
+// Scalar loads [dst|address][offset] (name_A: the address from the accumulator) and stores
+// [address|value][offset] (name_A: the address, name_V: the value from the accumulator).
+#define PETREL_LOADS(X)                                                                        \
+  X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S)          \
+  X(I32Load16U) X(I64Load8S) X(I64Load8U) X(I64Load16S) X(I64Load16U) X(I64Load32S)            \
+  X(I64Load32U)
+#define PETREL_STORES(X)                                                                       \
+  X(I32Store) X(I64Store) X(F32Store) X(F64Store) X(I32Store8) X(I32Store16) X(I64Store8)      \
+  X(I64Store16) X(I64Store32)
 
 // Integer comparisons that fuse with a following br_if or if, with their negation (an `if`
 // branches when its condition is false). BrIf<name>: [a|b][target]; BrIf<name>_C:
@@ -72,9 +102,16 @@ enum class IOp : uint16_t {
   GlobalGetV,    // [index]: stack form, v128 globals
   GlobalSetV,
   SelectV,       // stack form, v128 operands
-#define PETREL_BINOP_C_IOPS(op) op##_C,
+#define PETREL_BINOP_C_IOPS(op) op##_C, op##_A, op##_AC,
   PETREL_BINOPS(PETREL_BINOP_C_IOPS)
 #undef PETREL_BINOP_C_IOPS
+#define PETREL_ACC_IOPS(op) op##_A,
+  PETREL_UNOPS(PETREL_ACC_IOPS)
+  PETREL_LOADS(PETREL_ACC_IOPS)
+#undef PETREL_ACC_IOPS
+#define PETREL_STORE_IOPS(op) op##_A, op##_V,
+  PETREL_STORES(PETREL_STORE_IOPS)
+#undef PETREL_STORE_IOPS
 #define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C,
   PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
 #undef PETREL_COMPARE_BRANCH_IOPS

@@ -184,9 +184,16 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
       &&L_Const, &&L_Copy, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
       &&L_SelectV,
-#define PETREL_BINOP_C_LABELS(op) &&L_##op##_C,
+#define PETREL_BINOP_C_LABELS(op) &&L_##op##_C, &&L_##op##_A, &&L_##op##_AC,
       PETREL_BINOPS(PETREL_BINOP_C_LABELS)
 #undef PETREL_BINOP_C_LABELS
+#define PETREL_ACC_LABELS(op) &&L_##op##_A,
+      PETREL_UNOPS(PETREL_ACC_LABELS)
+      PETREL_LOADS(PETREL_ACC_LABELS)
+#undef PETREL_ACC_LABELS
+#define PETREL_STORE_LABELS(op) &&L_##op##_A, &&L_##op##_V,
+      PETREL_STORES(PETREL_STORE_LABELS)
+#undef PETREL_STORE_LABELS
 #define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C,
       PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
 #undef PETREL_COMPARE_BRANCH_LABELS
@@ -209,6 +216,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   Error host_error{Error::Kind::Trap, {}, {}};
   FuncInstance* callee = entry;
   FuncInstance* current = nullptr;  // the function executing, for trap locations
+  uint64_t acc = 0;                 // the last numeric result or loaded value (code.hpp)
 
 #define NEXT() goto*(pc++)->handler
 #define TRAP(msg)      \
@@ -514,27 +522,34 @@ L_RefFunc:
   NEXT();
 
   // ---- memory: loads [dst|addr][offset], stores [addr|value][offset] ----------------------
-#define LOAD(name, T, convert)                                          \
-  L_##name : {                                                          \
+#define LOAD_FORM(label, address, T, convert)                           \
+  label : {                                                             \
     SlotPair o = pc[0].p;                                               \
-    uint64_t ea = static_cast<uint64_t>(U32(fp[o.b])) + pc[1].u;        \
+    uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[1].u;        \
     if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
     T v;                                                                \
     std::memcpy(&v, mem + ea, sizeof(T));                               \
-    fp[o.a] = convert;                                                  \
+    fp[o.a] = acc = convert;                                            \
     pc += 2;                                                            \
     NEXT();                                                             \
   }
-#define STORE(name, T)                                                  \
-  L_##name : {                                                          \
+#define LOAD(name, T, convert)                      \
+  LOAD_FORM(L_##name, fp[o.b], T, convert)          \
+  LOAD_FORM(L_##name##_A, acc, T, convert)
+#define STORE_FORM(label, address, value, T)                            \
+  label : {                                                             \
     SlotPair o = pc[0].p;                                               \
-    uint64_t ea = static_cast<uint64_t>(U32(fp[o.a])) + pc[1].u;        \
+    uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[1].u;        \
     if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
-    T v = static_cast<T>(fp[o.b]);                                      \
+    T v = static_cast<T>(value);                                        \
     std::memcpy(mem + ea, &v, sizeof(T));                               \
     pc += 2;                                                            \
     NEXT();                                                             \
   }
+#define STORE(name, T)                              \
+  STORE_FORM(L_##name, fp[o.a], fp[o.b], T)         \
+  STORE_FORM(L_##name##_A, acc, fp[o.b], T)         \
+  STORE_FORM(L_##name##_V, fp[o.a], acc, T)
   LOAD(I32Load, uint32_t, v)
   LOAD(I64Load, uint64_t, v)
   LOAD(F32Load, uint32_t, v)
@@ -598,32 +613,29 @@ L_DataDrop:
   NEXT();
 
   // ---- numeric: unary [dst|a], binary [dst|a][b|-], binary _C [dst|a][constant] --------------
-#define UNARY(name, expr)      \
-  L_##name : {                 \
-    SlotPair o = pc[0].p;      \
-    uint64_t a = fp[o.b];      \
-    fp[o.a] = (expr);          \
-    ++pc;                      \
-    NEXT();                    \
+#define UNARY_FORM(label, a_from, expr) \
+  label : {                             \
+    SlotPair o = pc[0].p;               \
+    uint64_t a = a_from;                \
+    fp[o.a] = acc = (expr);             \
+    ++pc;                               \
+    NEXT();                             \
   }
-  // `body` sets r from a and b, or traps.
-#define BINARY_S(name, body)                         \
-  L_##name : {                                       \
-    SlotPair o = pc[0].p;                            \
-    uint64_t a = fp[o.b], b = fp[pc[1].p.a], r;      \
-    body;                                            \
-    fp[o.a] = r;                                     \
-    pc += 2;                                         \
-    NEXT();                                          \
-  }                                                  \
-  L_##name##_C : {                                   \
-    SlotPair o = pc[0].p;                            \
-    uint64_t a = fp[o.b], b = pc[1].u, r;            \
-    body;                                            \
-    fp[o.a] = r;                                     \
-    pc += 2;                                         \
-    NEXT();                                          \
+#define UNARY(name, expr) UNARY_FORM(L_##name, fp[o.b], expr) UNARY_FORM(L_##name##_A, acc, expr)
+#define BINARY_FORM(label, a_from, b_from, body) \
+  label : {                                        \
+    SlotPair o = pc[0].p;                          \
+    uint64_t a = a_from, b = b_from, r;            \
+    body;                                          \
+    fp[o.a] = acc = r;                             \
+    pc += 2;                                       \
+    NEXT();                                        \
   }
+#define BINARY_S(name, body)                                   \
+  BINARY_FORM(L_##name, fp[o.b], fp[pc[1].p.a], body)          \
+  BINARY_FORM(L_##name##_C, fp[o.b], pc[1].u, body)            \
+  BINARY_FORM(L_##name##_A, acc, fp[pc[1].p.a], body)          \
+  BINARY_FORM(L_##name##_AC, acc, pc[1].u, body)
 #define BINARY(name, expr) BINARY_S(name, r = (expr))
   BINARY(I32Add, U32(a + b))
   BINARY(I32Sub, U32(a - b))
@@ -750,19 +762,22 @@ L_DataDrop:
   BINARY(F64Max, f64_slot(numeric::wasm_max(as_f64(a), as_f64(b))))
   BINARY(F64Copysign, (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
   UNARY(I32WrapI64, U32(a))
-#define TRUNC(name, I, fromslot, store)                                             \
-  L_##name : {                                                                      \
+#define TRUNC_FORM(label, a_from, I, fromslot, store)                              \
+  label : {                                                                         \
     SlotPair o = pc[0].p;                                                           \
     I out;                                                                          \
-    switch (numeric::trunc_checked<I>(fromslot(fp[o.b]), out)) {                    \
+    switch (numeric::trunc_checked<I>(fromslot(a_from), out)) {                     \
       case numeric::TruncStatus::Nan: TRAP("invalid conversion to integer");        \
       case numeric::TruncStatus::Overflow: TRAP("integer overflow");                \
       case numeric::TruncStatus::Ok: break;                                         \
     }                                                                               \
-    fp[o.a] = store(out);                                                           \
+    fp[o.a] = acc = store(out);                                                     \
     ++pc;                                                                           \
     NEXT();                                                                         \
   }
+#define TRUNC(name, I, fromslot, store)                   \
+  TRUNC_FORM(L_##name, fp[o.b], I, fromslot, store)       \
+  TRUNC_FORM(L_##name##_A, acc, I, fromslot, store)
 #define AS_U32(x) U32(x)
 #define AS_U64(x) static_cast<uint64_t>(x)
   TRUNC(I32TruncF32S, int32_t, as_f32, AS_U32)

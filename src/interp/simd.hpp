@@ -22,6 +22,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "interp/code.hpp"
 #include "interp/numeric.hpp"
 
 namespace petrel::simd {
@@ -503,41 +504,43 @@ inline void store(uint64_t* p, V128 v) {
   p[0] = v.lo;
   p[1] = v.hi;
 }
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(V128)) {
-  store(sp - 2, f(load(sp - 2)));
-  return sp;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(V128, V128)) {
-  store(sp - 4, f(load(sp - 4), load(sp - 2)));
-  return sp - 2;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(V128, V128, V128)) {
-  store(sp - 6, f(load(sp - 6), load(sp - 4), load(sp - 2)));
-  return sp - 4;
-}
-inline uint64_t* apply(uint64_t* sp, uint32_t (*f)(V128)) {
-  sp[-2] = f(load(sp - 2));
-  return sp - 1;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(V128, uint32_t)) {
-  store(sp - 3, f(load(sp - 3), static_cast<uint32_t>(sp[-1])));
-  return sp - 1;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(uint32_t)) {
-  store(sp - 1, f(static_cast<uint32_t>(sp[-1])));
-  return sp + 1;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(uint64_t)) {
-  store(sp - 1, f(sp[-1]));
-  return sp + 1;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(float)) {
-  store(sp - 1, f(std::bit_cast<float>(static_cast<uint32_t>(sp[-1]))));
-  return sp + 1;
-}
-inline uint64_t* apply(uint64_t* sp, V128 (*f)(double)) {
-  store(sp - 1, f(std::bit_cast<double>(sp[-1])));
-  return sp + 1;
+// Register form: operand and result slots come from the instruction's words, [dst|a] then
+// [b|c]; returns the pc past those words. `F` is a template argument so that its body is
+// inlined into each handler (a function pointer would stay an indirect call in the large
+// dispatch function).
+template <auto F>
+[[gnu::always_inline]] inline const interp::Word* apply(uint64_t* fp, const interp::Word* pc) {
+  using Fn = decltype(F);
+  const interp::SlotPair o = pc[0].p;
+  if constexpr (std::is_same_v<Fn, V128 (*)(V128)>) {
+    store(fp + o.a, F(load(fp + o.b)));
+    return pc + 1;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(V128, V128)>) {
+    store(fp + o.a, F(load(fp + o.b), load(fp + pc[1].p.a)));
+    return pc + 2;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(V128, V128, V128)>) {
+    store(fp + o.a, F(load(fp + o.b), load(fp + pc[1].p.a), load(fp + pc[1].p.b)));
+    return pc + 2;
+  } else if constexpr (std::is_same_v<Fn, uint32_t (*)(V128)>) {
+    fp[o.a] = F(load(fp + o.b));
+    return pc + 1;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(V128, uint32_t)>) {
+    store(fp + o.a, F(load(fp + o.b), static_cast<uint32_t>(fp[pc[1].p.a])));
+    return pc + 2;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(uint32_t)>) {
+    store(fp + o.a, F(static_cast<uint32_t>(fp[o.b])));
+    return pc + 1;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(uint64_t)>) {
+    store(fp + o.a, F(fp[o.b]));
+    return pc + 1;
+  } else if constexpr (std::is_same_v<Fn, V128 (*)(float)>) {
+    store(fp + o.a, F(std::bit_cast<float>(static_cast<uint32_t>(fp[o.b]))));
+    return pc + 1;
+  } else {
+    static_assert(std::is_same_v<Fn, V128 (*)(double)>, "no register form for this signature");
+    store(fp + o.a, F(std::bit_cast<double>(fp[o.b])));
+    return pc + 1;
+  }
 }
 
 }  // namespace petrel::simd

@@ -39,11 +39,35 @@ struct Val {
   uint64_t bits;   // Const: the value
 };
 
+bool commutative(Op op) {
+  switch (op) {
+    case Op::I32Add: case Op::I32Mul: case Op::I32And: case Op::I32Or: case Op::I32Xor:
+    case Op::I32Eq: case Op::I32Ne: case Op::I64Add: case Op::I64Mul: case Op::I64And:
+    case Op::I64Or: case Op::I64Xor: case Op::I64Eq: case Op::I64Ne: return true;
+    default: return false;
+  }
+}
 bool is_numeric(const OpInfo& info) {
   return (info.code >= 0x45 && info.code <= 0xC4) || (info.code >= 0xFC00 && info.code <= 0xFC07);
 }
-bool is_load(const OpInfo& info) { return info.code >= 0x28 && info.code <= 0x35; }
-bool is_store(const OpInfo& info) { return info.code >= 0x36 && info.code <= 0x3E; }
+bool is_load(const OpInfo& info) {
+  return (info.code >= 0x28 && info.code <= 0x35) || info.code == op_info(Op::V128Load).code;
+}
+bool is_store(const OpInfo& info) {
+  return (info.code >= 0x36 && info.code <= 0x3E) || info.code == op_info(Op::V128Store).code;
+}
+// SIMD instructions whose handler applies a simd:: function to operand slots.
+bool is_simd_register_form(Op op) {
+  switch (op) {
+#define SIMD(name, text, sub, imm, align, params, results, fn) case Op::name:
+#define SIMDX(name, text, sub, imm, align, params, results, fn)
+#include "ir/simd_opcodes.def"
+#undef SIMD
+#undef SIMDX
+      return true;
+    default: return false;
+  }
+}
 
 uint16_t binop_const_form(Op op) {
   switch (op) {
@@ -55,17 +79,32 @@ uint16_t binop_const_form(Op op) {
   }
 }
 
-// The fused compare-and-branch forms of a comparison: branch when true, or when false.
+// The forms that read an operand from the accumulator (code.hpp).
+uint16_t accumulator_form(Op op) {
+  switch (op) {
+#define PETREL_CASE(name) \
+  case Op::name: return iop(IOp::name##_A);
+    PETREL_UNOPS(PETREL_CASE)
+    PETREL_LOADS(PETREL_CASE)
+    PETREL_STORES(PETREL_CASE)
+#undef PETREL_CASE
+    default: return 0;
+  }
+}
+
+// The fused compare-and-branch forms of a comparison: branch when true, or when false;
+// `constant`: the comparison's right operand is a constant.
 struct CompareBranch {
-  uint16_t when_true = 0, when_true_c = 0, when_false = 0, when_false_c = 0;
+  uint16_t when_true = 0, when_false = 0;
+  bool constant = false;
 };
 CompareBranch compare_branch(uint16_t op) {
   switch (op) {
-#define PETREL_CASE(name, negated)                                                       \
-  case iop(Op::name):                                                                    \
-  case iop(IOp::name##_C):                                                               \
-    return {iop(IOp::BrIf##name), iop(IOp::BrIf##name##_C), iop(IOp::BrIf##negated),    \
-            iop(IOp::BrIf##negated##_C)};
+#define PETREL_CASE(name, negated)                                                         \
+  case iop(Op::name):                                                                      \
+  case iop(IOp::name##_A): return {iop(IOp::BrIf##name), iop(IOp::BrIf##negated), false}; \
+  case iop(IOp::name##_C):                                                                 \
+  case iop(IOp::name##_AC): return {iop(IOp::BrIf##name##_C), iop(IOp::BrIf##negated##_C), true};
     PETREL_INT_COMPARES(PETREL_CASE)
 #undef PETREL_CASE
     default: return {};
@@ -115,7 +154,9 @@ class Translator {
   struct Last {
     size_t pos = SIZE_MAX;  // code index of its handler word
     uint16_t op = 0;
-    uint32_t dst = 0;       // the home slot it writes
+    uint32_t dst = 0;       // the home slot it writes (UINT32_MAX: retargeted to a local)
+    uint32_t written = 0;   // the slot it writes
+    bool acc = false;       // it leaves its result in the accumulator too
   };
 
   void add_local(ValType t, uint32_t& slot) {
@@ -136,7 +177,17 @@ class Translator {
   void emit_result(uint16_t op, uint32_t dst) {
     size_t pos = code_.size();
     emit(op);
-    last_ = {pos, op, dst};
+    last_ = {pos, op, dst, dst, writes_accumulator(op)};
+  }
+  static bool writes_accumulator(uint16_t op) {
+    if (op >= kFirstConstForm) return op < kFirstStoreForm;  // binary, unary and load forms
+    const OpInfo& info = op_info(static_cast<Op>(op));
+    return is_numeric(info) || (is_load(info) && op != iop(Op::V128Load));
+  }
+  // Whether the accumulator holds `v` when the next instruction runs.
+  bool in_accumulator(const Val& v) const {
+    if (last_.pos == SIZE_MAX || !last_.acc || v.kind == Val::Const) return false;
+    return (v.kind == Val::Local ? v.local : v.home) == last_.written;
   }
   void imm(uint64_t v) { code_.push_back(Word{.u = v}); }
   void pair(uint32_t a, uint32_t b) { code_.push_back(Word{.p = {a, b}}); }
@@ -290,12 +341,11 @@ class Translator {
         uint32_t a = code_[pos + 1].p.b;
         Word second = code_[pos + 2];
         drop_code_from(pos);
-        if (op >= kFirstConstForm) {
-          emit(when_true ? cb.when_true_c : cb.when_false_c);
+        emit(when_true ? cb.when_true : cb.when_false);
+        if (cb.constant) {
           pair(a, 0);
           imm(second.u);
         } else {
-          emit(when_true ? cb.when_true : cb.when_false);
           pair(a, second.p.a);
         }
         size_t t = code_.size();
@@ -424,32 +474,49 @@ class Translator {
     if (is_numeric(info)) {
       if (info.params.size() == 1) {
         Val a = pop();
+        bool acc = in_accumulator(a);
         uint32_t sa = operand(a);
-        emit_result_at(iop(in.op), a.home, in);
+        emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
         pair(a.home, sa);
         push_home(signature_type(info.results[0]));
         return;
       }
       Val b = pop(), a = pop();
+      uint32_t dst = a.home;
       uint16_t c_form = binop_const_form(in.op);
+      if (!in_accumulator(a) && in_accumulator(b) && commutative(in.op)) std::swap(a, b);
+      bool acc = c_form && in_accumulator(a);
       uint32_t sa = operand(a);
       if (b.kind == Val::Const && c_form) {
-        emit_result_at(c_form, a.home, in);
-        pair(a.home, sa);
+        emit_result_at(acc ? c_form + 2 : c_form, dst, in);
+        pair(dst, sa);
         imm(b.bits);
       } else {
         uint32_t sb = operand(b);
-        emit_result_at(iop(in.op), a.home, in);
-        pair(a.home, sa);
+        emit_result_at(acc ? c_form + 1 : iop(in.op), dst, in);
+        pair(dst, sa);
         pair(sb, 0);
       }
       push_home(signature_type(info.results[0]));
       return;
     }
+    if (is_simd_register_form(in.op)) {
+      size_t n = info.params.size();
+      Val ops[3] = {};
+      for (size_t i = n; i-- > 0;) ops[i] = pop();
+      uint32_t slots[3] = {0, 0, 0};
+      for (size_t i = 0; i < n; ++i) slots[i] = operand(ops[i]);
+      emit_result_at(iop(in.op), ops[0].home, in);
+      pair(ops[0].home, slots[0]);
+      if (n > 1) pair(slots[1], slots[2]);
+      push_home(signature_type(info.results[0]));
+      return;
+    }
     if (is_load(info)) {
       Val a = pop();
+      bool acc = in.op != Op::V128Load && in_accumulator(a);
       uint32_t sa = operand(a);
-      emit_result_at(iop(in.op), a.home, in);
+      emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
       pair(a.home, sa);
       imm(in.memarg_offset);
       push_home(signature_type(info.results[0]));
@@ -457,8 +524,11 @@ class Translator {
     }
     if (is_store(info)) {
       Val v = pop(), a = pop();
+      uint16_t op = iop(in.op);
+      if (in.op != Op::V128Store && in_accumulator(a)) op = accumulator_form(in.op);
+      else if (in.op != Op::V128Store && in_accumulator(v)) op = accumulator_form(in.op) + 1;
       uint32_t sa = operand(a), sv = operand(v);
-      emit_at(iop(in.op), in);
+      emit_at(op, in);
       pair(sa, sv);
       imm(in.memarg_offset);
       return;
@@ -469,6 +539,13 @@ class Translator {
       case Op::F32Const:
       case Op::F64Const: push_const(signature_type(info.results[0]), in.bits); return;
       case Op::RefNull: push_const(in.type, 0); return;
+      case Op::V128Const:
+        emit_result(iop(Op::V128Const), height_);
+        pair(height_, 0);
+        imm(in.bits);
+        imm(in.bits_hi);
+        push_home(ValType::V128);
+        return;
       case Op::Unreachable:
         emit_at(iop(Op::Unreachable), in);
         set_unreachable();
@@ -558,7 +635,8 @@ class Translator {
         bool saved = save_readers_of(in.a);
         if (v.kind == Val::Home && !saved && last_.pos != SIZE_MAX && last_.dst == v.home) {
           code_[last_.pos + 1].p.a = dst;  // the result goes straight to the local
-          last_ = {};
+          last_.dst = UINT32_MAX;
+          last_.written = dst;
         } else if (v.kind == Val::Const) {
           emit(iop(IOp::Const));
           pair(dst, 0);
@@ -674,6 +752,8 @@ class Translator {
   }
 
   static constexpr uint16_t kFirstConstForm = iop(IOp::I32Eq_C);
+  static constexpr uint16_t kFirstBranchForm = iop(IOp::BrIfI32Eq);
+  static constexpr uint16_t kFirstStoreForm = iop(IOp::I32Store_A);
 
   const Module& m_;
   const Function& f_;
