@@ -93,6 +93,10 @@ enum class IOp : uint16_t {
   BrIfNZ64,      // [cond|-][target]: i64 condition (i64.eqz fused)
   BrIfZ64,       // [cond|-][target]
   BrIfNZAdjust,  // [cond|-][target][src|dst][n]
+  BrIfNZ_A,      // [-|-][target]: the condition is in the accumulator
+  BrIfZ_A,
+  BrIfNZ64_A,
+  BrIfZ64_A,
   Const,         // [dst|-][value]
   Copy,          // [dst|src]
   CopyV,         // [dst|src]: a v128 (two slots)
@@ -112,7 +116,7 @@ enum class IOp : uint16_t {
 #define PETREL_STORE_IOPS(op) op##_A, op##_V,
   PETREL_STORES(PETREL_STORE_IOPS)
 #undef PETREL_STORE_IOPS
-#define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C,
+#define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C, BrIf##op##_A, BrIf##op##_AC,
   PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
 #undef PETREL_COMPARE_BRANCH_IOPS
   Count_

@@ -182,6 +182,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #include "ir/opcodes.def"
 #undef OP
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
+      &&L_BrIfNZ_A, &&L_BrIfZ_A, &&L_BrIfNZ64_A, &&L_BrIfZ64_A,
       &&L_Const, &&L_Copy, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
       &&L_SelectV,
 #define PETREL_BINOP_C_LABELS(op) &&L_##op##_C, &&L_##op##_A, &&L_##op##_AC,
@@ -194,7 +195,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define PETREL_STORE_LABELS(op) &&L_##op##_A, &&L_##op##_V,
       PETREL_STORES(PETREL_STORE_LABELS)
 #undef PETREL_STORE_LABELS
-#define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C,
+#define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C, &&L_BrIf##op##_A, &&L_BrIf##op##_AC,
       PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
 #undef PETREL_COMPARE_BRANCH_LABELS
   };
@@ -283,6 +284,18 @@ L_BrIfNZ64:
 L_BrIfZ64:
   pc = fp[pc[0].p.a] ? pc + 2 : pc[1].target;
   NEXT();
+L_BrIfNZ_A:
+  pc = U32(acc) ? pc[1].target : pc + 2;
+  NEXT();
+L_BrIfZ_A:
+  pc = U32(acc) ? pc + 2 : pc[1].target;
+  NEXT();
+L_BrIfNZ64_A:
+  pc = acc ? pc[1].target : pc + 2;
+  NEXT();
+L_BrIfZ64_A:
+  pc = acc ? pc + 2 : pc[1].target;
+  NEXT();
 L_BrIfNZAdjust:
   if (U32(fp[pc[0].p.a])) {
     SlotPair m = pc[2].p;
@@ -292,17 +305,17 @@ L_BrIfNZAdjust:
     pc += 4;
   }
   NEXT();
-#define COMPARE_BRANCH(name, cond)                   \
-  L_BrIf##name : {                                   \
-    uint64_t a = fp[pc[0].p.a], b = fp[pc[0].p.b];   \
-    pc = (cond) ? pc[1].target : pc + 2;             \
-    NEXT();                                          \
-  }                                                  \
-  L_BrIf##name##_C : {                               \
-    uint64_t a = fp[pc[0].p.a], b = pc[1].u;         \
-    pc = (cond) ? pc[2].target : pc + 3;             \
-    NEXT();                                          \
+#define COMPARE_BRANCH_FORM(label, a_from, b_from, target_word, cond) \
+  label : {                                                      \
+    uint64_t a = a_from, b = b_from;                             \
+    pc = (cond) ? pc[target_word].target : pc + target_word + 1;  \
+    NEXT();                                                      \
   }
+#define COMPARE_BRANCH(name, cond)                                             \
+  COMPARE_BRANCH_FORM(L_BrIf##name, fp[pc[0].p.a], fp[pc[0].p.b], 1, cond)     \
+  COMPARE_BRANCH_FORM(L_BrIf##name##_C, fp[pc[0].p.a], pc[1].u, 2, cond)       \
+  COMPARE_BRANCH_FORM(L_BrIf##name##_A, acc, fp[pc[0].p.b], 1, cond)           \
+  COMPARE_BRANCH_FORM(L_BrIf##name##_AC, acc, pc[1].u, 2, cond)
   COMPARE_BRANCH(I32Eq, U32(a) == U32(b))
   COMPARE_BRANCH(I32Ne, U32(a) != U32(b))
   COMPARE_BRANCH(I32LtS, S32(a) < S32(b))

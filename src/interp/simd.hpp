@@ -499,11 +499,14 @@ inline V128 i32x4_relaxed_dot_i8x16_i7x16_add_s(V128 a, V128 b, V128 c) {
 // ---- applying an operation to the interpreter's operand stack ---------------------------
 // A v128 occupies two 64-bit slots (low half first). Each overload pops the operands its
 // function takes and pushes its result; it returns the new stack pointer.
-inline V128 load(const uint64_t* p) { return {p[0], p[1]}; }
-inline void store(uint64_t* p, V128 v) {
-  p[0] = v.lo;
-  p[1] = v.hi;
+// Whole 16-byte moves: a v128 written in two halves and read back whole (or the reverse)
+// would defeat the processor's store-to-load forwarding.
+inline V128 load(const uint64_t* p) {
+  V128 v;
+  std::memcpy(&v, p, 16);
+  return v;
 }
+inline void store(uint64_t* p, V128 v) { std::memcpy(p, &v, 16); }
 // Register form: operand and result slots come from the instruction's words, [dst|a] then
 // [b|c]; returns the pc past those words. `F` is a template argument so that its body is
 // inlined into each handler (a function pointer would stay an indirect call in the large

@@ -100,11 +100,11 @@ struct CompareBranch {
 };
 CompareBranch compare_branch(uint16_t op) {
   switch (op) {
-#define PETREL_CASE(name, negated)                                                         \
-  case iop(Op::name):                                                                      \
-  case iop(IOp::name##_A): return {iop(IOp::BrIf##name), iop(IOp::BrIf##negated), false}; \
-  case iop(IOp::name##_C):                                                                 \
-  case iop(IOp::name##_AC): return {iop(IOp::BrIf##name##_C), iop(IOp::BrIf##negated##_C), true};
+#define PETREL_CASE(name, negated)                                                             \
+  case iop(Op::name): return {iop(IOp::BrIf##name), iop(IOp::BrIf##negated), false};          \
+  case iop(IOp::name##_A): return {iop(IOp::BrIf##name##_A), iop(IOp::BrIf##negated##_A), false}; \
+  case iop(IOp::name##_C): return {iop(IOp::BrIf##name##_C), iop(IOp::BrIf##negated##_C), true};  \
+  case iop(IOp::name##_AC): return {iop(IOp::BrIf##name##_AC), iop(IOp::BrIf##negated##_AC), true};
     PETREL_INT_COMPARES(PETREL_CASE)
 #undef PETREL_CASE
     default: return {};
@@ -352,19 +352,24 @@ class Translator {
         target(0);
         return t;
       }
-      if (op == iop(Op::I32Eqz) || op == iop(Op::I64Eqz)) {
+      if (op == iop(Op::I32Eqz) || op == iop(Op::I64Eqz) || op == iop(IOp::I32Eqz_A) || op == iop(IOp::I64Eqz_A)) {
         uint32_t a = code_[pos + 1].p.b;
         drop_code_from(pos);
-        bool wide = op == iop(Op::I64Eqz);
-        emit(when_true ? iop(wide ? IOp::BrIfZ64 : IOp::BrIfZ) : iop(wide ? IOp::BrIfNZ64 : IOp::BrIfNZ));
+        bool wide = op == iop(Op::I64Eqz) || op == iop(IOp::I64Eqz_A);
+        bool acc = op == iop(IOp::I32Eqz_A) || op == iop(IOp::I64Eqz_A);
+        uint16_t z = iop(wide ? IOp::BrIfZ64 : IOp::BrIfZ), nz = iop(wide ? IOp::BrIfNZ64 : IOp::BrIfNZ);
+        if (acc) z = iop(wide ? IOp::BrIfZ64_A : IOp::BrIfZ_A), nz = iop(wide ? IOp::BrIfNZ64_A : IOp::BrIfNZ_A);
+        emit(when_true ? z : nz);
         pair(a, 0);
         size_t t = code_.size();
         target(0);
         return t;
       }
     }
+    bool acc = !adjust && in_accumulator(cond);
     uint32_t slot = operand(cond);
-    emit(adjust ? iop(IOp::BrIfNZAdjust) : iop(when_true ? IOp::BrIfNZ : IOp::BrIfZ));
+    if (acc) emit(iop(when_true ? IOp::BrIfNZ_A : IOp::BrIfZ_A));
+    else emit(adjust ? iop(IOp::BrIfNZAdjust) : iop(when_true ? IOp::BrIfNZ : IOp::BrIfZ));
     pair(slot, 0);
     size_t t = code_.size();
     target(0);
