@@ -69,7 +69,7 @@ union Word {
 #define PETREL_LOADS(X)                                                                        \
   X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S)          \
   X(I32Load16U) X(I64Load8S) X(I64Load8U) X(I64Load16S) X(I64Load16U) X(I64Load32S)            \
-  X(I64Load32U)
+  X(I64Load32U) X(V128Load)
 #define PETREL_STORES(X)                                                                       \
   X(I32Store) X(I64Store) X(F32Store) X(F64Store) X(I32Store8) X(I32Store16) X(I64Store8)      \
   X(I64Store16) X(I64Store32)
@@ -119,6 +119,13 @@ enum class IOp : uint16_t {
 #define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C, BrIf##op##_A, BrIf##op##_AC,
   PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
 #undef PETREL_COMPARE_BRANCH_IOPS
+  // SIMD rows applied by a simd:: function, with the second operand loaded from memory
+  // (a v128.load fused in): [dst|a][address|-][offset]. Only binary v128 rows use them.
+#define SIMD(name, text, sub, imm, align, params, results, fn) name##_M,
+#define SIMDX(name, text, sub, imm, align, params, results, fn)
+#include "ir/simd_opcodes.def"
+#undef SIMD
+#undef SIMDX
   Count_
 };
 constexpr uint16_t kNumIOps = static_cast<uint16_t>(IOp::Count_);

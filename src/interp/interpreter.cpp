@@ -198,6 +198,11 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C, &&L_BrIf##op##_A, &&L_BrIf##op##_AC,
       PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
 #undef PETREL_COMPARE_BRANCH_LABELS
+#define SIMD(name, text, sub, imm, align, params, results, fn) &&L_##name##_M,
+#define SIMDX(name, text, sub, imm, align, params, results, fn)
+#include "ir/simd_opcodes.def"
+#undef SIMD
+#undef SIMDX
   };
   static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {

@@ -546,4 +546,22 @@ template <auto F>
   }
 }
 
+// A binary row whose second operand is a v128 loaded from memory, [dst|a][address|-]
+// [offset]; false when the load is out of bounds. Other rows have no such form.
+template <auto F>
+[[gnu::always_inline]] inline bool apply_loaded(uint64_t* fp, const interp::Word* pc, const uint8_t* mem,
+                                                uint64_t mem_size) {
+  if constexpr (std::is_same_v<decltype(F), V128 (*)(V128, V128)>) {
+    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a])) + pc[2].u;
+    if (ea + 16 > mem_size) return false;
+    V128 m;
+    std::memcpy(&m, mem + ea, 16);
+    store(fp + pc[0].p.a, F(load(fp + pc[0].p.b), m));
+    return true;
+  } else {
+    (void)fp, (void)pc, (void)mem, (void)mem_size;
+    return false;
+  }
+}
+
 }  // namespace petrel::simd

@@ -79,6 +79,19 @@ uint16_t binop_const_form(Op op) {
   }
 }
 
+// The form of a binary SIMD row whose second operand is loaded from memory.
+uint16_t loaded_operand_form(Op op) {
+  switch (op) {
+#define SIMD(name, text, sub, imm, align, params, results, fn) \
+  case Op::name: return std::string_view(params) == "VV" && std::string_view(results) == "V" ? iop(IOp::name##_M) : 0;
+#define SIMDX(name, text, sub, imm, align, params, results, fn)
+#include "ir/simd_opcodes.def"
+#undef SIMD
+#undef SIMDX
+    default: return 0;
+  }
+}
+
 // The forms that read an operand from the accumulator (code.hpp).
 uint16_t accumulator_form(Op op) {
   switch (op) {
@@ -180,7 +193,7 @@ class Translator {
     last_ = {pos, op, dst, dst, writes_accumulator(op)};
   }
   static bool writes_accumulator(uint16_t op) {
-    if (op >= kFirstConstForm) return op < kFirstStoreForm;  // binary, unary and load forms
+    if (op >= kFirstConstForm) return op < kFirstStoreForm && op != iop(IOp::V128Load_A);  // binary, unary, load forms
     const OpInfo& info = op_info(static_cast<Op>(op));
     return is_numeric(info) || (is_load(info) && op != iop(Op::V128Load));
   }
@@ -509,6 +522,24 @@ class Translator {
       size_t n = info.params.size();
       Val ops[3] = {};
       for (size_t i = n; i-- > 0;) ops[i] = pop();
+      if (uint16_t m = loaded_operand_form(in.op);
+          m && ops[1].kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == ops[1].home &&
+          (last_.op == iop(Op::V128Load) || last_.op == iop(IOp::V128Load_A))) {
+        // v128.load; op → op with the load fused in (the load's location reports its traps).
+        size_t pos = last_.pos;
+        uint32_t address = code_[pos + 1].p.b;
+        uint64_t offset = code_[pos + 2].u;
+        uint32_t load_offset = offsets_.back().second;
+        drop_code_from(pos);
+        uint32_t sa = operand(ops[0]);
+        offsets_.emplace_back(static_cast<uint32_t>(code_.size()), load_offset);
+        emit_result(m, ops[0].home);
+        pair(ops[0].home, sa);
+        pair(address, 0);
+        imm(offset);
+        push_home(ValType::V128);
+        return;
+      }
       uint32_t slots[3] = {0, 0, 0};
       for (size_t i = 0; i < n; ++i) slots[i] = operand(ops[i]);
       emit_result_at(iop(in.op), ops[0].home, in);
@@ -519,7 +550,7 @@ class Translator {
     }
     if (is_load(info)) {
       Val a = pop();
-      bool acc = in.op != Op::V128Load && in_accumulator(a);
+      bool acc = in_accumulator(a);
       uint32_t sa = operand(a);
       emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
       pair(a.home, sa);
