@@ -50,8 +50,11 @@ bool commutative(Op op) {
 bool is_numeric(const OpInfo& info) {
   return (info.code >= 0x45 && info.code <= 0xC4) || (info.code >= 0xFC00 && info.code <= 0xFC07);
 }
+constexpr uint32_t kSimd = 0xFD0000;
+// Scalar loads and the v128 loads that take only an address: [dst|address][offset].
 bool is_load(const OpInfo& info) {
-  return (info.code >= 0x28 && info.code <= 0x35) || info.code == op_info(Op::V128Load).code;
+  return (info.code >= 0x28 && info.code <= 0x35) || (info.code >= kSimd && info.code <= kSimd + 0xa) ||
+         info.code == kSimd + 0x5c || info.code == kSimd + 0x5d;
 }
 bool is_store(const OpInfo& info) {
   return (info.code >= 0x36 && info.code <= 0x3E) || info.code == op_info(Op::V128Store).code;
@@ -195,7 +198,7 @@ class Translator {
   static bool writes_accumulator(uint16_t op) {
     if (op >= kFirstConstForm) return op < kFirstStoreForm && op != iop(IOp::V128Load_A);  // binary, unary, load forms
     const OpInfo& info = op_info(static_cast<Op>(op));
-    return is_numeric(info) || (is_load(info) && op != iop(Op::V128Load));
+    return is_numeric(info) || (is_load(info) && info.code < kSimd);
   }
   // Whether the accumulator holds `v` when the next instruction runs.
   bool in_accumulator(const Val& v) const {
@@ -550,7 +553,7 @@ class Translator {
     }
     if (is_load(info)) {
       Val a = pop();
-      bool acc = in_accumulator(a);
+      bool acc = accumulator_form(in.op) && in_accumulator(a);
       uint32_t sa = operand(a);
       emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
       pair(a.home, sa);
@@ -575,6 +578,72 @@ class Translator {
       case Op::F32Const:
       case Op::F64Const: push_const(signature_type(info.results[0]), in.bits); return;
       case Op::RefNull: push_const(in.type, 0); return;
+      case Op::V128Load8Lane:
+      case Op::V128Load16Lane:
+      case Op::V128Load32Lane:
+      case Op::V128Load64Lane: {
+        Val v = pop(), a = pop();
+        uint32_t sa = operand(a), sv = operand(v);
+        emit_result_at(iop(in.op), a.home, in);
+        pair(a.home, sa);
+        pair(sv, in.lane);
+        imm(in.memarg_offset);
+        push_home(ValType::V128);
+        return;
+      }
+      case Op::V128Store8Lane:
+      case Op::V128Store16Lane:
+      case Op::V128Store32Lane:
+      case Op::V128Store64Lane: {
+        Val v = pop(), a = pop();
+        uint32_t sa = operand(a), sv = operand(v);
+        emit_at(iop(in.op), in);
+        pair(sa, sv);
+        imm(in.lane);
+        imm(in.memarg_offset);
+        return;
+      }
+      case Op::I8x16Shuffle: {
+        Val b = pop(), a = pop();
+        uint32_t sa = operand(a), sb = operand(b);
+        emit_result(iop(in.op), a.home);
+        pair(a.home, sa);
+        pair(sb, 0);
+        imm(in.bits);
+        imm(in.bits_hi);
+        push_home(ValType::V128);
+        return;
+      }
+      case Op::I8x16ExtractLaneS:
+      case Op::I8x16ExtractLaneU:
+      case Op::I16x8ExtractLaneS:
+      case Op::I16x8ExtractLaneU:
+      case Op::I32x4ExtractLane:
+      case Op::I64x2ExtractLane:
+      case Op::F32x4ExtractLane:
+      case Op::F64x2ExtractLane: {
+        Val a = pop();
+        uint32_t sa = operand(a);
+        emit_result(iop(in.op), a.home);
+        pair(a.home, sa);
+        imm(in.lane);
+        push_home(signature_type(info.results[0]));
+        return;
+      }
+      case Op::I8x16ReplaceLane:
+      case Op::I16x8ReplaceLane:
+      case Op::I32x4ReplaceLane:
+      case Op::I64x2ReplaceLane:
+      case Op::F32x4ReplaceLane:
+      case Op::F64x2ReplaceLane: {
+        Val x = pop(), a = pop();
+        uint32_t sa = operand(a), sx = operand(x);
+        emit_result(iop(in.op), a.home);
+        pair(a.home, sa);
+        pair(sx, in.lane);
+        push_home(ValType::V128);
+        return;
+      }
       case Op::V128Const:
         emit_result(iop(Op::V128Const), height_);
         pair(height_, 0);
