@@ -66,10 +66,13 @@ union Word {
 
 // Scalar loads [dst|address][offset] (name_A: the address from the accumulator) and stores
 // [address|value][offset] (name_A: the address, name_V: the value from the accumulator).
-#define PETREL_LOADS(X)                                                                        \
+// Scalar loads also have name_X: [dst|a][b|-][offset] and name_XC: [dst|a][constant][offset],
+// the address being the i32.add of a and b (or the constant) that came just before.
+#define PETREL_SCALAR_LOADS(X)                                                                 \
   X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S)          \
   X(I32Load16U) X(I64Load8S) X(I64Load8U) X(I64Load16S) X(I64Load16U) X(I64Load32S)            \
-  X(I64Load32U) X(V128Load)
+  X(I64Load32U)
+#define PETREL_LOADS(X) PETREL_SCALAR_LOADS(X) X(V128Load)
 #define PETREL_STORES(X)                                                                       \
   X(I32Store) X(I64Store) X(F32Store) X(F64Store) X(I32Store8) X(I32Store16) X(I64Store8)      \
   X(I64Store16) X(I64Store32)
@@ -99,6 +102,8 @@ enum class IOp : uint16_t {
   BrIfZ64_A,
   Const,         // [dst|-][value]
   Copy,          // [dst|src]
+  Copy2,         // [dst|src][dst|src]: two moves, in order
+  Copy3,         // [dst|src][dst|src][dst|src]
   CopyV,         // [dst|src]: a v128 (two slots)
   SetSp,         // [height]: the stack pointer of the stack-form instruction that follows
   Halt,          // leaves the dispatch loop (return address of a host-to-wasm entry)
@@ -113,6 +118,9 @@ enum class IOp : uint16_t {
   PETREL_UNOPS(PETREL_ACC_IOPS)
   PETREL_LOADS(PETREL_ACC_IOPS)
 #undef PETREL_ACC_IOPS
+#define PETREL_INDEXED_IOPS(op) op##_X, op##_XC,
+  PETREL_SCALAR_LOADS(PETREL_INDEXED_IOPS)
+#undef PETREL_INDEXED_IOPS
 #define PETREL_STORE_IOPS(op) op##_A, op##_V,
   PETREL_STORES(PETREL_STORE_IOPS)
 #undef PETREL_STORE_IOPS

@@ -183,7 +183,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #undef OP
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
       &&L_BrIfNZ_A, &&L_BrIfZ_A, &&L_BrIfNZ64_A, &&L_BrIfZ64_A,
-      &&L_Const, &&L_Copy, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
+      &&L_Const, &&L_Copy, &&L_Copy2, &&L_Copy3, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
       &&L_SelectV,
 #define PETREL_BINOP_C_LABELS(op) &&L_##op##_C, &&L_##op##_A, &&L_##op##_AC,
       PETREL_BINOPS(PETREL_BINOP_C_LABELS)
@@ -192,6 +192,9 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
       PETREL_UNOPS(PETREL_ACC_LABELS)
       PETREL_LOADS(PETREL_ACC_LABELS)
 #undef PETREL_ACC_LABELS
+#define PETREL_INDEXED_LABELS(op) &&L_##op##_X, &&L_##op##_XC,
+      PETREL_SCALAR_LOADS(PETREL_INDEXED_LABELS)
+#undef PETREL_INDEXED_LABELS
 #define PETREL_STORE_LABELS(op) &&L_##op##_A, &&L_##op##_V,
       PETREL_STORES(PETREL_STORE_LABELS)
 #undef PETREL_STORE_LABELS
@@ -442,6 +445,17 @@ L_Copy:
   fp[pc[0].p.a] = fp[pc[0].p.b];
   ++pc;
   NEXT();
+L_Copy2:
+  fp[pc[0].p.a] = fp[pc[0].p.b];
+  fp[pc[1].p.a] = fp[pc[1].p.b];
+  pc += 2;
+  NEXT();
+L_Copy3:
+  fp[pc[0].p.a] = fp[pc[0].p.b];
+  fp[pc[1].p.a] = fp[pc[1].p.b];
+  fp[pc[2].p.a] = fp[pc[2].p.b];
+  pc += 3;
+  NEXT();
 L_CopyV:
   std::memcpy(fp + pc[0].p.a, fp + pc[0].p.b, 16);
   ++pc;
@@ -551,9 +565,22 @@ L_RefFunc:
     pc += 2;                                                            \
     NEXT();                                                             \
   }
-#define LOAD(name, T, convert)                      \
-  LOAD_FORM(L_##name, fp[o.b], T, convert)          \
-  LOAD_FORM(L_##name##_A, acc, T, convert)
+#define LOAD_INDEXED_FORM(label, b_from, T, convert)                                   \
+  label : {                                                                           \
+    SlotPair o = pc[0].p;                                                             \
+    uint64_t ea = static_cast<uint64_t>(U32(fp[o.b] + (b_from))) + pc[2].u;           \
+    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);                          \
+    T v;                                                                              \
+    std::memcpy(&v, mem + ea, sizeof(T));                                             \
+    fp[o.a] = acc = convert;                                                          \
+    pc += 3;                                                                          \
+    NEXT();                                                                           \
+  }
+#define LOAD(name, T, convert)                                     \
+  LOAD_FORM(L_##name, fp[o.b], T, convert)                         \
+  LOAD_FORM(L_##name##_A, acc, T, convert)                         \
+  LOAD_INDEXED_FORM(L_##name##_X, fp[pc[1].p.a], T, convert)       \
+  LOAD_INDEXED_FORM(L_##name##_XC, pc[1].u, T, convert)
 #define STORE_FORM(label, address, value, T)                            \
   label : {                                                             \
     SlotPair o = pc[0].p;                                               \

@@ -108,6 +108,18 @@ uint16_t accumulator_form(Op op) {
   }
 }
 
+// The forms of a scalar load whose address is an i32.add fused in: of two slots (_X) or of a
+// slot and a constant (_XC = _X + 1).
+uint16_t indexed_form(Op op) {
+  switch (op) {
+#define PETREL_CASE(name) \
+  case Op::name: return iop(IOp::name##_X);
+    PETREL_SCALAR_LOADS(PETREL_CASE)
+#undef PETREL_CASE
+    default: return 0;
+  }
+}
+
 // The fused compare-and-branch forms of a comparison: branch when true, or when false;
 // `constant`: the comparison's right operand is a constant.
 struct CompareBranch {
@@ -216,6 +228,7 @@ class Translator {
   // stack pointer is unknown.
   void label() {
     last_ = {};
+    copy_pos_ = SIZE_MAX;
     sp_height_ = UINT32_MAX;
   }
 
@@ -256,11 +269,30 @@ class Translator {
     height_ = c.height;
     home_below_ = std::min(home_below_, stack_.size());
   }
+  // Emits a move between slots; up to three consecutive moves share one instruction.
+  void copy(ValType t, uint32_t dst, uint32_t src) {
+    if (t == ValType::V128) {
+      emit(iop(IOp::CopyV));
+      pair(dst, src);
+      return;
+    }
+    size_t n = code_.size();
+    if (copy_pos_ != SIZE_MAX && copy_pos_ + copy_len_ == n && copy_len_ < 4) {
+      code_[copy_pos_].handler = handlers_[copy_len_ == 2 ? iop(IOp::Copy2) : iop(IOp::Copy3)];
+      pair(dst, src);
+      ++copy_len_;
+      last_ = {};
+      return;
+    }
+    emit(iop(IOp::Copy));
+    pair(dst, src);
+    copy_pos_ = n;
+    copy_len_ = 2;
+  }
   // Moves a value into its home slot.
   void materialize(Val& v) {
     if (v.kind == Val::Local) {
-      emit(v.type == ValType::V128 ? iop(IOp::CopyV) : iop(IOp::Copy));
-      pair(v.home, v.local);
+      copy(v.type, v.home, v.local);
     } else if (v.kind == Val::Const) {
       emit(iop(IOp::Const));
       pair(v.home, 0);
@@ -553,6 +585,25 @@ class Translator {
     }
     if (is_load(info)) {
       Val a = pop();
+      uint16_t x = indexed_form(in.op);
+      uint16_t add = last_.op;
+      if (x && a.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == a.home &&
+          (add == iop(Op::I32Add) || add == iop(IOp::I32Add_A) || add == iop(IOp::I32Add_C) ||
+           add == iop(IOp::I32Add_AC))) {
+        // i32.add; load → the load adds its address itself.
+        size_t pos = last_.pos;
+        SlotPair ops = code_[pos + 1].p;
+        Word second = code_[pos + 2];
+        bool constant = add == iop(IOp::I32Add_C) || add == iop(IOp::I32Add_AC);
+        drop_code_from(pos);
+        emit_result_at(constant ? x + 1 : x, a.home, in);
+        pair(a.home, ops.b);
+        if (constant) imm(second.u);
+        else pair(second.p.a, 0);
+        imm(in.memarg_offset);
+        push_home(signature_type(info.results[0]));
+        return;
+      }
       bool acc = accumulator_form(in.op) && in_accumulator(a);
       uint32_t sa = operand(a);
       emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
@@ -748,10 +799,7 @@ class Translator {
           imm(v.bits);
         } else {
           uint32_t src = v.kind == Val::Local ? v.local : v.home;
-          if (src != dst) {
-            emit(v.type == ValType::V128 ? iop(IOp::CopyV) : iop(IOp::Copy));
-            pair(dst, src);
-          }
+          if (src != dst) copy(v.type, dst, src);
         }
         if (in.op == Op::LocalTee) push_local(in.a);
         return;
@@ -866,6 +914,8 @@ class Translator {
   bool metered_ = false;
   size_t fuel_word_ = SIZE_MAX;  // the open segment's Fuel count
   Last last_;
+  size_t copy_pos_ = SIZE_MAX;  // the Copy instruction moves may join (not across a label)
+  size_t copy_len_ = 0;         // its length in words
   uint32_t sp_height_ = UINT32_MAX;  // the stack pointer's height where known, else UINT32_MAX
   std::vector<Word> code_;
   std::vector<size_t> targets_;
