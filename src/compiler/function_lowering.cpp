@@ -570,11 +570,14 @@ void FunctionLowering::close_segment() {
 }
 
 void FunctionLowering::check_interrupt() {
+  // Interrupts and deadlines are a feature of metered code, in both engines (petrel.h): plain
+  // code runs its loops without polls, at full speed.
+  if (!mc_.metered()) return;
   llvm::Value* exec = ctx_field(layout::kCtxExec, ptr_);
   auto* flag_ptr = b_.CreateLoad(ptr_, b_.CreateConstGEP1_64(b_.getInt8Ty(), exec, layout::kExecInterrupt));
   flag_ptr->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(mc_.ctx(), {}));
   auto* flag = b_.CreateLoad(i32_, flag_ptr);
-  flag->setAtomic(llvm::AtomicOrdering::Monotonic);
+  flag->setVolatile(true);  // re-read at every poll; plain enough to fold into a compare
   flag->setAlignment(llvm::Align(4));
   auto* stop = llvm::BasicBlock::Create(mc_.ctx(), "interrupted", fn_);
   auto* cont = llvm::BasicBlock::Create(mc_.ctx(), "go", fn_);
