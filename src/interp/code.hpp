@@ -111,6 +111,7 @@ enum class IOp : uint16_t {
   GlobalGetV,    // [index]: stack form, v128 globals
   GlobalSetV,
   SelectV,       // stack form, v128 operands
+  V128Load_XC,   // [dst|a][constant][offset]: v128.load of the i32.add of a and a constant
 #define PETREL_BINOP_C_IOPS(op) op##_C, op##_A, op##_AC,
   PETREL_BINOPS(PETREL_BINOP_C_IOPS)
 #undef PETREL_BINOP_C_IOPS
@@ -128,8 +129,10 @@ enum class IOp : uint16_t {
   PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
 #undef PETREL_COMPARE_BRANCH_IOPS
   // SIMD rows applied by a simd:: function, with the second operand loaded from memory
-  // (a v128.load fused in): [dst|a][address|-][offset]. Only binary v128 rows use them.
-#define SIMD(name, text, sub, imm, align, params, results, fn) name##_M,
+  // (a v128.load fused in): [dst|a][address|addend][offset], the address being the i32 sum
+  // of the slot and the addend. name_MS also stores the result (a v128.store fused in):
+  // [store address|a][address|addend][offset][store offset]. Only binary v128 rows use them.
+#define SIMD(name, text, sub, imm, align, params, results, fn) name##_M, name##_MS,
 #define SIMDX(name, text, sub, imm, align, params, results, fn)
 #include "ir/simd_opcodes.def"
 #undef SIMD

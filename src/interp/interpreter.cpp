@@ -184,7 +184,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
       &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
       &&L_BrIfNZ_A, &&L_BrIfZ_A, &&L_BrIfNZ64_A, &&L_BrIfZ64_A,
       &&L_Const, &&L_Copy, &&L_Copy2, &&L_Copy3, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
-      &&L_SelectV,
+      &&L_SelectV, &&L_V128Load_XC,
 #define PETREL_BINOP_C_LABELS(op) &&L_##op##_C, &&L_##op##_A, &&L_##op##_AC,
       PETREL_BINOPS(PETREL_BINOP_C_LABELS)
 #undef PETREL_BINOP_C_LABELS
@@ -201,7 +201,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 #define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C, &&L_BrIf##op##_A, &&L_BrIf##op##_AC,
       PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
 #undef PETREL_COMPARE_BRANCH_LABELS
-#define SIMD(name, text, sub, imm, align, params, results, fn) &&L_##name##_M,
+#define SIMD(name, text, sub, imm, align, params, results, fn) &&L_##name##_M, &&L_##name##_MS,
 #define SIMDX(name, text, sub, imm, align, params, results, fn)
 #include "ir/simd_opcodes.def"
 #undef SIMD

@@ -546,13 +546,14 @@ template <auto F>
   }
 }
 
-// A binary row whose second operand is a v128 loaded from memory, [dst|a][address|-]
-// [offset]; false when the load is out of bounds. Other rows have no such form.
+// A binary row whose second operand is a v128 loaded from memory, [dst|a][address|addend]
+// [offset] (the address is the i32 sum of the slot and the addend); false when the load is
+// out of bounds. Other rows have no such form.
 template <auto F>
 [[gnu::always_inline]] inline bool apply_loaded(uint64_t* fp, const interp::Word* pc, const uint8_t* mem,
                                                 uint64_t mem_size) {
   if constexpr (std::is_same_v<decltype(F), V128 (*)(V128, V128)>) {
-    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a])) + pc[2].u;
+    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a] + pc[1].p.b)) + pc[2].u;
     if (ea + 16 > mem_size) return false;
     V128 m;
     std::memcpy(&m, mem + ea, 16);
@@ -561,6 +562,27 @@ template <auto F>
   } else {
     (void)fp, (void)pc, (void)mem, (void)mem_size;
     return false;
+  }
+}
+
+// The same, then the result stored to memory: [store address|a][address|addend][offset]
+// [store offset]. Returns 0, or 1 when the load and 2 when the store is out of bounds.
+template <auto F>
+[[gnu::always_inline]] inline int apply_loaded_stored(uint64_t* fp, const interp::Word* pc, uint8_t* mem,
+                                                      uint64_t mem_size) {
+  if constexpr (std::is_same_v<decltype(F), V128 (*)(V128, V128)>) {
+    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a] + pc[1].p.b)) + pc[2].u;
+    if (ea + 16 > mem_size) return 1;
+    V128 m;
+    std::memcpy(&m, mem + ea, 16);
+    V128 r = F(load(fp + pc[0].p.b), m);
+    uint64_t sa = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[0].p.a])) + pc[3].u;
+    if (sa + 16 > mem_size) return 2;
+    std::memcpy(mem + sa, &r, 16);
+    return 0;
+  } else {
+    (void)fp, (void)pc, (void)mem, (void)mem_size;
+    return 1;
   }
 }
 

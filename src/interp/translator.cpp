@@ -209,6 +209,7 @@ class Translator {
   }
   static bool writes_accumulator(uint16_t op) {
     if (op >= kFirstConstForm) return op < kFirstStoreForm && op != iop(IOp::V128Load_A);  // binary, unary, load forms
+    if (op >= iop(Op::Count_)) return false;
     const OpInfo& info = op_info(static_cast<Op>(op));
     return is_numeric(info) || (is_load(info) && info.code < kSimd);
   }
@@ -559,18 +560,21 @@ class Translator {
       for (size_t i = n; i-- > 0;) ops[i] = pop();
       if (uint16_t m = loaded_operand_form(in.op);
           m && ops[1].kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == ops[1].home &&
-          (last_.op == iop(Op::V128Load) || last_.op == iop(IOp::V128Load_A))) {
+          (last_.op == iop(Op::V128Load) || last_.op == iop(IOp::V128Load_A) ||
+           last_.op == iop(IOp::V128Load_XC))) {
         // v128.load; op → op with the load fused in (the load's location reports its traps).
         size_t pos = last_.pos;
+        bool added = last_.op == iop(IOp::V128Load_XC);
         uint32_t address = code_[pos + 1].p.b;
-        uint64_t offset = code_[pos + 2].u;
+        uint32_t addend = added ? static_cast<uint32_t>(code_[pos + 2].u) : 0;
+        uint64_t offset = code_[pos + (added ? 3 : 2)].u;
         uint32_t load_offset = offsets_.back().second;
         drop_code_from(pos);
         uint32_t sa = operand(ops[0]);
         offsets_.emplace_back(static_cast<uint32_t>(code_.size()), load_offset);
         emit_result(m, ops[0].home);
         pair(ops[0].home, sa);
-        pair(address, 0);
+        pair(address, addend);
         imm(offset);
         push_home(ValType::V128);
         return;
@@ -587,6 +591,20 @@ class Translator {
       Val a = pop();
       uint16_t x = indexed_form(in.op);
       uint16_t add = last_.op;
+      if (in.op == Op::V128Load && a.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == a.home &&
+          (add == iop(IOp::I32Add_C) || add == iop(IOp::I32Add_AC))) {
+        // i32.add of a constant; v128.load → the load adds it (and may fold into a SIMD op).
+        size_t pos = last_.pos;
+        uint32_t base = code_[pos + 1].p.b;
+        uint64_t addend = code_[pos + 2].u;
+        drop_code_from(pos);
+        emit_result_at(iop(IOp::V128Load_XC), a.home, in);
+        pair(a.home, base);
+        imm(addend);
+        imm(in.memarg_offset);
+        push_home(ValType::V128);
+        return;
+      }
       if (x && a.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == a.home &&
           (add == iop(Op::I32Add) || add == iop(IOp::I32Add_A) || add == iop(IOp::I32Add_C) ||
            add == iop(IOp::I32Add_AC))) {
@@ -614,6 +632,26 @@ class Translator {
     }
     if (is_store(info)) {
       Val v = pop(), a = pop();
+      if (in.op == Op::V128Store && v.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == v.home &&
+          last_.op >= kFirstLoadedForm && (last_.op - kFirstLoadedForm) % 2 == 0) {
+        // op with a loaded operand; v128.store of its result → one instruction. Its offset
+        // records: the load's at the start, the store's at the store offset word.
+        size_t pos = last_.pos;
+        uint16_t op = last_.op + 1;
+        SlotPair ops = code_[pos + 1].p, load = code_[pos + 2].p;
+        uint64_t load_offset = code_[pos + 3].u;
+        uint32_t load_location = offsets_.back().second;
+        drop_code_from(pos);
+        uint32_t sa = operand(a);
+        offsets_.emplace_back(static_cast<uint32_t>(code_.size()), load_location);
+        emit(op);
+        pair(sa, ops.b);
+        pair(load.a, load.b);
+        imm(load_offset);
+        offsets_.emplace_back(static_cast<uint32_t>(code_.size()), static_cast<uint32_t>(in.offset));
+        imm(in.memarg_offset);
+        return;
+      }
       uint16_t op = iop(in.op);
       if (in.op != Op::V128Store && in_accumulator(a)) op = accumulator_form(in.op);
       else if (in.op != Op::V128Store && in_accumulator(v)) op = accumulator_form(in.op) + 1;
@@ -907,6 +945,7 @@ class Translator {
   static constexpr uint16_t kFirstConstForm = iop(IOp::I32Eq_C);
   static constexpr uint16_t kFirstBranchForm = iop(IOp::BrIfI32Eq);
   static constexpr uint16_t kFirstStoreForm = iop(IOp::I32Store_A);
+  static constexpr uint16_t kFirstLoadedForm = iop(IOp::I8x16Swizzle_M);  // _M, _MS pairs to the end
 
   const Module& m_;
   const Function& f_;

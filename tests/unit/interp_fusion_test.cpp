@@ -243,6 +243,26 @@ TEST(InterpFusion, SimdLoadFolded) {
   EXPECT_EQ(call(wat, "f", {65520}).trap, "");
 }
 
+// v128.load; op; v128.store as one instruction: the store lands, and each of its two memory
+// accesses reports its own offset when out of bounds.
+TEST(InterpFusion, SimdLoadOpStore) {
+  // Body: 20 01 (0) | fd 0c … (2, 18 bytes) | 20 00 (0x14) | fd 00 04 00 (0x16) |
+  // fd ae 01 (0x1a) | fd 0b 04 00 (0x1d).
+  const char* wat = R"((module (memory 1)
+    (func (export "f") (param i32 i32)
+      (v128.store (local.get 1)
+        (i32x4.add (v128.const i32x4 1 2 3 4) (v128.load (local.get 0)))))
+    (func (export "get") (param i32) (result i32) (i32.load (local.get 0)))
+    (data (i32.const 0) "\0a\00\00\00\14\00\00\00\1e\00\00\00\28\00\00\00")))";
+  EXPECT_EQ(call(wat, "f", {0, 64}, 0).trap, "");
+  Outcome load_trap = call(wat, "f", {65530, 0}, 0);
+  EXPECT_EQ(load_trap.trap, "out of bounds memory access");
+  EXPECT_EQ(load_trap.where, "function f, offset 0x16");
+  Outcome store_trap = call(wat, "f", {0, 65530}, 0);
+  EXPECT_EQ(store_trap.trap, "out of bounds memory access");
+  EXPECT_EQ(store_trap.where, "function f, offset 0x1d");
+}
+
 // Multi-value blocks and branches that move values down to the label's slots.
 TEST(InterpFusion, BranchesCarryValues) {
   const char* wat = R"((module
