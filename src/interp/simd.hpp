@@ -496,9 +496,8 @@ inline V128 i32x4_relaxed_dot_i8x16_i7x16_add_s(V128 a, V128 b, V128 c) {
   return from(acc);
 }
 
-// ---- applying an operation to the interpreter's operand stack ---------------------------
-// A v128 occupies two 64-bit slots (low half first). Each overload pops the operands its
-// function takes and pushes its result; it returns the new stack pointer.
+// ---- applying an operation to the interpreter's frame slots -----------------------------
+// A v128 occupies two 64-bit slots (low half first).
 // Whole 16-byte moves: a v128 written in two halves and read back whole (or the reverse)
 // would defeat the processor's store-to-load forwarding.
 inline V128 load(const uint64_t* p) {
