@@ -943,7 +943,6 @@ class Translator {
   }
 
   static constexpr uint16_t kFirstConstForm = iop(IOp::I32Eq_C);
-  static constexpr uint16_t kFirstBranchForm = iop(IOp::BrIfI32Eq);
   static constexpr uint16_t kFirstStoreForm = iop(IOp::I32Store_A);
   static constexpr uint16_t kFirstLoadedForm = iop(IOp::I8x16Swizzle_M);  // _M, _MS pairs to the end
 
