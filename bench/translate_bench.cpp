@@ -1,10 +1,10 @@
 // The interpreter's translation: how fast it turns wasm into register code, and how large that
 // code is next to the wasm it came from.
 //   petrel_translate_bench translate FILE.wasm…   every function of each file, 5 times
-//   petrel_translate_bench replicate FILE.wasm COPIES OUT.wasm
-//     writes FILE with its defined functions repeated COPIES times (calls still reach the
-//     originals, so the module stays valid and runs as FILE does): a large module for
-//     measuring start-up, which translates only the functions that run.
+//   petrel_translate_bench replicate FILE.wasm MEGABYTES OUT.wasm
+//     writes FILE with its defined functions repeated until the code is about MEGABYTES large
+//     (calls still reach the originals, so the module stays valid and runs as FILE does): a
+//     large module for measuring start-up, which translates only the functions that run.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -68,13 +68,16 @@ int translate(int argc, char** argv) {
   return 0;
 }
 
-int replicate(const char* in, int copies, const char* out) {
+int replicate(const char* in, double megabytes, const char* out) {
   auto m = load(in);
   if (!m) {
     std::fprintf(stderr, "%s: %s\n", in, m.error().describe().c_str());
     return 1;
   }
   size_t n = m->functions.size();
+  double body = 0;
+  for (const auto& f : m->functions) body += f.body_end - f.body_begin;
+  int copies = static_cast<int>(megabytes * 1e6 / body) + 1;
   for (int c = 1; c < copies; ++c)
     for (size_t i = 0; i < n; ++i) m->functions.push_back(m->functions[i]);
   auto bytes = petrel::encode_module(*m);
@@ -89,7 +92,7 @@ int replicate(const char* in, int copies, const char* out) {
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "translate" && argc > 2) return translate(argc - 2, argv + 2);
-  if (mode == "replicate" && argc == 5) return replicate(argv[2], std::atoi(argv[3]), argv[4]);
-  std::fprintf(stderr, "usage: %s translate FILE.wasm… | replicate FILE.wasm COPIES OUT.wasm\n", argv[0]);
+  if (mode == "replicate" && argc == 5) return replicate(argv[2], std::atof(argv[3]), argv[4]);
+  std::fprintf(stderr, "usage: %s translate FILE.wasm… | replicate FILE.wasm MEGABYTES OUT.wasm\n", argv[0]);
   return 2;
 }

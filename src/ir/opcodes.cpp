@@ -5,42 +5,51 @@
 #include <unordered_map>
 
 namespace petrel {
-namespace {
-
+namespace opcode_tables {
 constexpr std::array<OpInfo, static_cast<size_t>(Op::Count_)> kInfo = {{
 #define OP(name, text, code, imm, align, params, results) {text, code, ImmKind::imm, align, params, results},
 #include "ir/opcodes.def"
 #undef OP
 }};
+}  // namespace opcode_tables
+namespace {
 
-struct Tables {
-  std::array<int16_t, 256> byte_ops{};
-  std::array<int16_t, 32> fc_ops{};
-  std::array<int16_t, 0x120> fd_ops{};
+using opcode_tables::kInfo;
+
+// One opcode space's table: the Op of each code in [base, base + N), -1 elsewhere.
+template <size_t N>
+constexpr std::array<int16_t, N> opcode_table(uint32_t base, uint32_t mask) {
+  std::array<int16_t, N> t{};
+  for (auto& v : t) v = -1;
+  for (size_t i = 0; i < kInfo.size(); ++i) {
+    uint32_t c = kInfo[i].code;
+    if ((c & ~mask) == base && (c & mask) < N) t[c & mask] = static_cast<int16_t>(i);
+  }
+  return t;
+}
+
+struct TextTable {
   std::unordered_map<std::string_view, Op> by_text;
-  Tables() {
-    byte_ops.fill(-1);
-    fc_ops.fill(-1);
-    fd_ops.fill(-1);
-    for (size_t i = 0; i < kInfo.size(); ++i) {
-      uint32_t c = kInfo[i].code;
-      if (c < 0x100) byte_ops[c] = static_cast<int16_t>(i);
-      else if (c < 0x10000) fc_ops[c & 0xFF] = static_cast<int16_t>(i);
-      else fd_ops[c & 0xFFFF] = static_cast<int16_t>(i);
+  TextTable() {
+    for (size_t i = 0; i < kInfo.size(); ++i)
       // SelectT shares the text name "select"; the parser picks it from its immediate.
       if (static_cast<Op>(i) != Op::SelectT) by_text.emplace(kInfo[i].text, static_cast<Op>(i));
-    }
   }
 };
 
-const Tables& tables() {
-  static const Tables t;
+const TextTable& text_table() {
+  static const TextTable t;
   return t;
 }
 
 }  // namespace
 
-const OpInfo& op_info(Op op) { return kInfo[static_cast<size_t>(op)]; }
+namespace opcode_tables {
+constexpr std::array<int16_t, 256> kByte = opcode_table<256>(0, 0xFF);
+constexpr std::array<int16_t, 32> kFC = opcode_table<32>(0xFC00, 0xFF);
+constexpr std::array<int16_t, 0x120> kFD = opcode_table<0x120>(0xFD0000, 0xFFFF);
+}  // namespace opcode_tables
+
 
 ValType signature_type(char letter) {
   switch (letter) {
@@ -52,18 +61,8 @@ ValType signature_type(char letter) {
   }
 }
 
-std::optional<Op> op_from_code(uint32_t code) {
-  const auto& t = tables();
-  int16_t i = -1;
-  if (code < 0x100) i = t.byte_ops[code];
-  else if ((code & 0xFFFF00) == 0xFC00 && (code & 0xFF) < t.fc_ops.size()) i = t.fc_ops[code & 0xFF];
-  else if ((code & 0xFF0000) == 0xFD0000 && (code & 0xFFFF) < t.fd_ops.size()) i = t.fd_ops[code & 0xFFFF];
-  if (i < 0) return std::nullopt;
-  return static_cast<Op>(i);
-}
-
 std::optional<Op> op_from_text(std::string_view text) {
-  const auto& t = tables();
+  const auto& t = text_table();
   auto it = t.by_text.find(text);
   if (it == t.by_text.end()) return std::nullopt;
   return it->second;

@@ -35,11 +35,24 @@ class ByteReader {
     pos_ += n;
     return s;
   }
-  Result<uint32_t> u32() { return uleb<uint32_t, 32>(); }
+  // LEB128; most values in code fit in one byte, read without the general loop.
+  Result<uint32_t> u32() {
+    if (pos_ < data_.size() && data_[pos_] < 0x80) return data_[pos_++];
+    return uleb<uint32_t, 32>();
+  }
   Result<uint64_t> u64() { return uleb<uint64_t, 64>(); }
-  Result<int32_t> s32() { return sleb<int32_t, 32>(); }
-  Result<int64_t> s64() { return sleb<int64_t, 64>(); }
-  Result<int64_t> s33() { return sleb<int64_t, 33>(); }
+  Result<int32_t> s32() {
+    if (pos_ < data_.size() && data_[pos_] < 0x80) return one_byte_signed();
+    return sleb<int32_t, 32>();
+  }
+  Result<int64_t> s64() {
+    if (pos_ < data_.size() && data_[pos_] < 0x80) return one_byte_signed();
+    return sleb<int64_t, 64>();
+  }
+  Result<int64_t> s33() {
+    if (pos_ < data_.size() && data_[pos_] < 0x80) return one_byte_signed();
+    return sleb<int64_t, 33>();
+  }
   Result<uint32_t> f32_bits() {
     auto b = bytes(4);
     if (!b) return std::unexpected(b.error());
@@ -61,6 +74,8 @@ class ByteReader {
   std::unexpected<Error> eof() const { return fail(eof_message_); }
 
  private:
+  // A signed LEB128 value of one byte: its 7 bits, sign-extended.
+  int32_t one_byte_signed() { return static_cast<int8_t>(static_cast<uint8_t>(data_[pos_++] << 1)) >> 1; }
   template <typename T, unsigned Bits>
   Result<T> uleb() {
     T result = 0;

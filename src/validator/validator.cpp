@@ -1,5 +1,11 @@
 #include "validator/validator.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include <set>
@@ -68,11 +74,53 @@ class ModuleValidator {
         CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
       }
     }
-    for (uint32_t i = 0; i < m_.functions.size(); ++i) CHECK(validate_function(m_, i, declared_refs_));
-    return {};
+    return validate_functions();
   }
 
  private:
+  // Function bodies are independent: a large module validates them on several threads. The
+  // error reported is the first function's in index order, as when validating one by one.
+  Result<void> validate_functions() {
+    uint32_t n = static_cast<uint32_t>(m_.functions.size());
+    unsigned threads = std::min(std::thread::hardware_concurrency(), 4u);
+    if (threads < 2 || m_.code.size() < (size_t{4} << 20)) {
+      for (uint32_t i = 0; i < n; ++i) CHECK(validate_function(m_, i, declared_refs_));
+      return {};
+    }
+    constexpr uint32_t kChunk = 256;
+    std::atomic<uint32_t> next{0};
+    std::atomic<uint32_t> first_failure{UINT32_MAX};
+    std::vector<std::optional<Error>> errors(threads);
+    std::vector<uint32_t> failed_at(threads, UINT32_MAX);
+    auto work = [&](unsigned t) {
+      for (;;) {
+        uint32_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
+        if (begin >= n || begin > first_failure.load(std::memory_order_relaxed)) return;
+        for (uint32_t i = begin; i < std::min(n, begin + kChunk); ++i) {
+          auto r = validate_function(m_, i, declared_refs_);
+          if (r) continue;
+          if (i < failed_at[t]) {
+            failed_at[t] = i;
+            errors[t] = std::move(r.error());
+          }
+          uint32_t seen = first_failure.load(std::memory_order_relaxed);
+          while (i < seen && !first_failure.compare_exchange_weak(seen, i, std::memory_order_relaxed)) {
+          }
+          return;  // later functions of this chunk cannot come first
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    unsigned best = 0;
+    for (unsigned t = 1; t < threads; ++t)
+      if (failed_at[t] < failed_at[best]) best = t;
+    if (failed_at[best] == UINT32_MAX) return {};
+    return std::unexpected(std::move(*errors[best]));
+  }
+
   Result<void> table_limits(const Limits& l) {
     if (l.max && l.min > *l.max) return invalid("size minimum must not be greater than maximum");
     return {};

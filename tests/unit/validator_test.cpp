@@ -53,3 +53,32 @@ TEST(Validator, ConstantExpressions) {
   EXPECT_EQ(validate("(global i32 (i64.const 1))"), "type mismatch");
   EXPECT_EQ(validate("(global i32 (i32.const 1)) (global i32 (global.get 0))"), "unknown global 0");
 }
+
+// A module with more than 4 MB of code is validated on several threads; the error must still
+// be the first invalid function's, as in order.
+TEST(Validator, LargeModuleReportsTheFirstInvalidFunction) {
+  petrel::Module m;
+  m.types.push_back({});
+  constexpr uint32_t kFunctions = 20000, kBody = 256;
+  for (uint32_t i = 0; i < kFunctions; ++i) {
+    petrel::Function f;
+    f.body_begin = static_cast<uint32_t>(m.code.size());
+    f.body_offset = 1000 + m.code.size();
+    std::vector<uint8_t> body(kBody - 1, 0x01);  // nop…
+    if (i == 15000) body[10] = 0x6a;             // i32.add on an empty stack
+    if (i == 17000) body[20] = 0x1a;             // drop on an empty stack
+    m.code.insert(m.code.end(), body.begin(), body.end());
+    m.code.push_back(0x0b);
+    f.body_end = static_cast<uint32_t>(m.code.size());
+    m.functions.push_back(f);
+  }
+  ASSERT_GE(m.code.size(), size_t{4} << 20);
+  auto v = petrel::validate_module(m);
+  ASSERT_FALSE(v);
+  EXPECT_EQ(v.error().message, "type mismatch");
+  EXPECT_EQ(v.error().pos.offset, 1000 + 15000 * kBody + 10);  // i32.add of function 15000
+  // Without the invalid functions, it validates.
+  m.code[15000 * kBody + 10] = 0x01;
+  m.code[17000 * kBody + 20] = 0x01;
+  EXPECT_TRUE(petrel::validate_module(m));
+}
