@@ -59,6 +59,14 @@ bool is_load(const OpInfo& info) {
 bool is_store(const OpInfo& info) {
   return (info.code >= 0x36 && info.code <= 0x3E) || info.code == op_info(Op::V128Store).code;
 }
+bool is_extract_lane(Op op) {
+  switch (op) {
+    case Op::I8x16ExtractLaneS: case Op::I8x16ExtractLaneU: case Op::I16x8ExtractLaneS:
+    case Op::I16x8ExtractLaneU: case Op::I32x4ExtractLane: case Op::I64x2ExtractLane:
+    case Op::F32x4ExtractLane: case Op::F64x2ExtractLane: return true;
+    default: return false;
+  }
+}
 // SIMD instructions whose handler applies a simd:: function to operand slots.
 bool is_simd_register_form(Op op) {
   switch (op) {
@@ -211,7 +219,7 @@ class Translator {
     if (op >= kFirstConstForm) return op < kFirstStoreForm && op != iop(IOp::V128Load_A);  // binary, unary, load forms
     if (op >= iop(Op::Count_)) return false;
     const OpInfo& info = op_info(static_cast<Op>(op));
-    return is_numeric(info) || (is_load(info) && info.code < kSimd);
+    return is_numeric(info) || (is_load(info) && info.code < kSimd) || is_extract_lane(static_cast<Op>(op));
   }
   // Whether the accumulator holds `v` when the next instruction runs.
   bool in_accumulator(const Val& v) const {
