@@ -324,26 +324,29 @@ L_BrIfNZAdjust:
   COMPARE_BRANCH_FORM(L_BrIf##name##_C, fp[pc[0].p.a], pc[1].u, 2, cond)       \
   COMPARE_BRANCH_FORM(L_BrIf##name##_A, acc, fp[pc[0].p.b], 1, cond)           \
   COMPARE_BRANCH_FORM(L_BrIf##name##_AC, acc, pc[1].u, 2, cond)
-  COMPARE_BRANCH(I32Eq, U32(a) == U32(b))
-  COMPARE_BRANCH(I32Ne, U32(a) != U32(b))
-  COMPARE_BRANCH(I32LtS, S32(a) < S32(b))
-  COMPARE_BRANCH(I32LtU, U32(a) < U32(b))
-  COMPARE_BRANCH(I32GtS, S32(a) > S32(b))
-  COMPARE_BRANCH(I32GtU, U32(a) > U32(b))
-  COMPARE_BRANCH(I32LeS, S32(a) <= S32(b))
-  COMPARE_BRANCH(I32LeU, U32(a) <= U32(b))
-  COMPARE_BRANCH(I32GeS, S32(a) >= S32(b))
-  COMPARE_BRANCH(I32GeU, U32(a) >= U32(b))
-  COMPARE_BRANCH(I64Eq, a == b)
-  COMPARE_BRANCH(I64Ne, a != b)
-  COMPARE_BRANCH(I64LtS, S64(a) < S64(b))
-  COMPARE_BRANCH(I64LtU, a < b)
-  COMPARE_BRANCH(I64GtS, S64(a) > S64(b))
-  COMPARE_BRANCH(I64GtU, a > b)
-  COMPARE_BRANCH(I64LeS, S64(a) <= S64(b))
-  COMPARE_BRANCH(I64LeU, a <= b)
-  COMPARE_BRANCH(I64GeS, S64(a) >= S64(b))
-  COMPARE_BRANCH(I64GeU, a >= b)
+  // The integer comparisons, shared by their fused branches and their numeric forms.
+#define PETREL_INT_COMPARE_EXPRS(X) \
+  X(I32Eq, U32(a) == U32(b)) \
+  X(I32Ne, U32(a) != U32(b)) \
+  X(I32LtS, S32(a) < S32(b)) \
+  X(I32LtU, U32(a) < U32(b)) \
+  X(I32GtS, S32(a) > S32(b)) \
+  X(I32GtU, U32(a) > U32(b)) \
+  X(I32LeS, S32(a) <= S32(b)) \
+  X(I32LeU, U32(a) <= U32(b)) \
+  X(I32GeS, S32(a) >= S32(b)) \
+  X(I32GeU, U32(a) >= U32(b)) \
+  X(I64Eq, a == b) \
+  X(I64Ne, a != b) \
+  X(I64LtS, S64(a) < S64(b)) \
+  X(I64LtU, a < b) \
+  X(I64GtS, S64(a) > S64(b)) \
+  X(I64GtU, a > b) \
+  X(I64LeS, S64(a) <= S64(b)) \
+  X(I64LeU, a <= b) \
+  X(I64GeS, S64(a) >= S64(b)) \
+  X(I64GeU, a >= b)
+  PETREL_INT_COMPARE_EXPRS(COMPARE_BRANCH)
 L_BrTable: {
   SlotPair o = pc[0].p, m = pc[1].p;
   uint64_t i = U32(fp[o.a]);
@@ -682,6 +685,7 @@ L_DataDrop:
   BINARY_FORM(L_##name##_A, acc, fp[pc[1].p.a], body)          \
   BINARY_FORM(L_##name##_AC, acc, pc[1].u, body)
 #define BINARY(name, expr) BINARY_S(name, r = (expr))
+  PETREL_INT_COMPARE_EXPRS(BINARY)
   BINARY(I32Add, U32(a + b))
   BINARY(I32Sub, U32(a - b))
   BINARY(I32Mul, U32(U32(a) * U32(b)))
@@ -691,16 +695,6 @@ L_DataDrop:
   BINARY(I32Shl, U32(U32(a) << (b & 31)))
   BINARY(I32ShrS, U32(S32(a) >> (b & 31)))
   BINARY(I32ShrU, U32(a) >> (b & 31))
-  BINARY(I32Eq, U32(a) == U32(b))
-  BINARY(I32Ne, U32(a) != U32(b))
-  BINARY(I32LtS, S32(a) < S32(b))
-  BINARY(I32LtU, U32(a) < U32(b))
-  BINARY(I32GtS, S32(a) > S32(b))
-  BINARY(I32GtU, U32(a) > U32(b))
-  BINARY(I32LeS, S32(a) <= S32(b))
-  BINARY(I32LeU, U32(a) <= U32(b))
-  BINARY(I32GeS, S32(a) >= S32(b))
-  BINARY(I32GeU, U32(a) >= U32(b))
   BINARY(I64Add, a + b)
   BINARY(I64Sub, a - b)
   BINARY(I64Mul, a * b)
@@ -716,16 +710,6 @@ L_DataDrop:
   BINARY(I32Rotr, std::rotr(U32(a), static_cast<int>(b & 31)))
   UNARY(I32Eqz, U32(a) == 0)
   UNARY(I64Eqz, a == 0)
-  BINARY(I64Eq, a == b)
-  BINARY(I64Ne, a != b)
-  BINARY(I64LtS, S64(a) < S64(b))
-  BINARY(I64LtU, a < b)
-  BINARY(I64GtS, S64(a) > S64(b))
-  BINARY(I64GtU, a > b)
-  BINARY(I64LeS, S64(a) <= S64(b))
-  BINARY(I64LeU, a <= b)
-  BINARY(I64GeS, S64(a) >= S64(b))
-  BINARY(I64GeU, a >= b)
   BINARY(F32Eq, as_f32(a) == as_f32(b))
   BINARY(F32Ne, as_f32(a) != as_f32(b))
   BINARY(F32Lt, as_f32(a) < as_f32(b))
