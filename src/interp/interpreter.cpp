@@ -557,33 +557,23 @@ L_RefFunc:
   NEXT();
 
   // ---- memory: loads [dst|addr][offset], stores [addr|value][offset] ----------------------
-#define LOAD_FORM(label, address, T, convert)                           \
+// `words`: the instruction's operand words; the offset is the last of them.
+#define LOAD_FORM(label, address, words, T, convert)                    \
   label : {                                                             \
     SlotPair o = pc[0].p;                                               \
-    uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[1].u;        \
+    uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[(words) - 1].u; \
     if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
     T v;                                                                \
     std::memcpy(&v, mem + ea, sizeof(T));                               \
     fp[o.a] = acc = convert;                                            \
-    pc += 2;                                                            \
+    pc += (words);                                                      \
     NEXT();                                                             \
   }
-#define LOAD_INDEXED_FORM(label, b_from, T, convert)                                   \
-  label : {                                                                           \
-    SlotPair o = pc[0].p;                                                             \
-    uint64_t ea = static_cast<uint64_t>(U32(fp[o.b] + (b_from))) + pc[2].u;           \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);                          \
-    T v;                                                                              \
-    std::memcpy(&v, mem + ea, sizeof(T));                                             \
-    fp[o.a] = acc = convert;                                                          \
-    pc += 3;                                                                          \
-    NEXT();                                                                           \
-  }
-#define LOAD(name, T, convert)                                     \
-  LOAD_FORM(L_##name, fp[o.b], T, convert)                         \
-  LOAD_FORM(L_##name##_A, acc, T, convert)                         \
-  LOAD_INDEXED_FORM(L_##name##_X, fp[pc[1].p.a], T, convert)       \
-  LOAD_INDEXED_FORM(L_##name##_XC, pc[1].u, T, convert)
+#define LOAD(name, T, convert)                                           \
+  LOAD_FORM(L_##name, fp[o.b], 2, T, convert)                            \
+  LOAD_FORM(L_##name##_A, acc, 2, T, convert)                            \
+  LOAD_FORM(L_##name##_X, fp[o.b] + fp[pc[1].p.a], 3, T, convert)        \
+  LOAD_FORM(L_##name##_XC, fp[o.b] + pc[1].u, 3, T, convert)
 #define STORE_FORM(label, address, value, T)                            \
   label : {                                                             \
     SlotPair o = pc[0].p;                                               \

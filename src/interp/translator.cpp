@@ -221,6 +221,15 @@ class Translator {
     const OpInfo& info = op_info(static_cast<Op>(op));
     return is_numeric(info) || (is_load(info) && info.code < kSimd) || is_extract_lane(static_cast<Op>(op));
   }
+  // Whether `v` is in its home, put there by the last instruction (which can then be fused
+  // with or retargeted by the one being translated).
+  bool produced_by_last(const Val& v) const {
+    return v.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == v.home;
+  }
+  static bool is_i32_add(uint16_t op, bool& constant) {
+    constant = op == iop(IOp::I32Add_C) || op == iop(IOp::I32Add_AC);
+    return constant || op == iop(Op::I32Add) || op == iop(IOp::I32Add_A);
+  }
   // Whether the accumulator holds `v` when the next instruction runs.
   bool in_accumulator(const Val& v) const {
     if (last_.pos == SIZE_MAX || !last_.acc || v.kind == Val::Const) return false;
@@ -356,14 +365,11 @@ class Translator {
   }
 
   // ---- branches ----------------------------------------------------------------------------
-  // A target word for label `depth`.
+  // A target word for label `c`.
   void label_target(Ctrl& c) {
-    if (c.op == Op::Loop) {
-      target(c.start);
-    } else {
-      c.fixups.push_back(code_.size());
-      target(0);
-    }
+    size_t t = code_.size();
+    target(0);
+    bind(c, t);
   }
   // br: the label's values (on top, moved to their homes) go to the label's slots.
   void branch(uint32_t depth) {
@@ -390,7 +396,7 @@ class Translator {
   // just before into `cond`'s slot is fused into the branch. Returns the code index of the
   // target word, for the caller to bind.
   size_t conditional(Val cond, bool when_true, bool adjust, uint32_t src, uint32_t dst, uint32_t keep) {
-    if (!adjust && cond.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == cond.home) {
+    if (!adjust && produced_by_last(cond)) {
       uint16_t op = last_.op;
       size_t pos = last_.pos;
       CompareBranch cb = compare_branch(op);
@@ -478,8 +484,7 @@ class Translator {
         if (!c.unreachable) {
           materialize_top(c.results.size());
           emit(iop(IOp::Jump));
-          c.fixups.push_back(code_.size());
-          target(0);
+          label_target(c);
         }
         code_[c.else_fixup].u = code_.size();
         c.else_fixup = SIZE_MAX;
@@ -567,7 +572,7 @@ class Translator {
       Val ops[3] = {};
       for (size_t i = n; i-- > 0;) ops[i] = pop();
       if (uint16_t m = loaded_operand_form(in.op);
-          m && ops[1].kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == ops[1].home &&
+          m && produced_by_last(ops[1]) &&
           (last_.op == iop(Op::V128Load) || last_.op == iop(IOp::V128Load_A) ||
            last_.op == iop(IOp::V128Load_XC))) {
         // v128.load; op → op with the load fused in (the load's location reports its traps).
@@ -598,9 +603,9 @@ class Translator {
     if (is_load(info)) {
       Val a = pop();
       uint16_t x = indexed_form(in.op);
-      uint16_t add = last_.op;
-      if (in.op == Op::V128Load && a.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == a.home &&
-          (add == iop(IOp::I32Add_C) || add == iop(IOp::I32Add_AC))) {
+      bool constant = false;
+      bool after_add = produced_by_last(a) && is_i32_add(last_.op, constant);
+      if (in.op == Op::V128Load && after_add && constant) {
         // i32.add of a constant; v128.load → the load adds it (and may fold into a SIMD op).
         size_t pos = last_.pos;
         uint32_t base = code_[pos + 1].p.b;
@@ -613,14 +618,11 @@ class Translator {
         push_home(ValType::V128);
         return;
       }
-      if (x && a.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == a.home &&
-          (add == iop(Op::I32Add) || add == iop(IOp::I32Add_A) || add == iop(IOp::I32Add_C) ||
-           add == iop(IOp::I32Add_AC))) {
+      if (x && after_add) {
         // i32.add; load → the load adds its address itself.
         size_t pos = last_.pos;
         SlotPair ops = code_[pos + 1].p;
         Word second = code_[pos + 2];
-        bool constant = add == iop(IOp::I32Add_C) || add == iop(IOp::I32Add_AC);
         drop_code_from(pos);
         emit_result_at(constant ? x + 1 : x, a.home, in);
         pair(a.home, ops.b);
@@ -640,8 +642,7 @@ class Translator {
     }
     if (is_store(info)) {
       Val v = pop(), a = pop();
-      if (in.op == Op::V128Store && v.kind == Val::Home && last_.pos != SIZE_MAX && last_.dst == v.home &&
-          last_.op >= kFirstLoadedForm && (last_.op - kFirstLoadedForm) % 2 == 0) {
+      if (in.op == Op::V128Store && produced_by_last(v) && last_.op >= kFirstLoadedForm && (last_.op - kFirstLoadedForm) % 2 == 0) {
         // op with a loaded operand; v128.store of its result → one instruction. Its offset
         // records: the load's at the start, the store's at the store offset word.
         size_t pos = last_.pos;
@@ -815,10 +816,7 @@ class Translator {
       case Op::Select:
       case Op::SelectT: {
         if (stack_[stack_.size() - 2].type == ValType::V128) {
-          stack_form(in, 3, iop(IOp::SelectV));
-          pop(3);
-          push_home(ValType::V128);
-          sp_height_ = height_;
+          stack_op(in, 3, {ValType::V128}, {}, iop(IOp::SelectV));
           return;
         }
         Val c = pop(), b = pop(), a = pop();
@@ -835,7 +833,7 @@ class Translator {
         Val v = pop();
         uint32_t dst = local_slot_[in.a];
         bool saved = save_readers_of(in.a);
-        if (v.kind == Val::Home && !saved && last_.pos != SIZE_MAX && last_.dst == v.home) {
+        if (!saved && produced_by_last(v)) {
           code_[last_.pos + 1].p.a = dst;  // the result goes straight to the local
           last_.dst = UINT32_MAX;
           last_.written = dst;
@@ -853,10 +851,7 @@ class Translator {
       case Op::GlobalGet: {
         ValType t = m_.global_type(in.a).type;
         if (t == ValType::V128) {
-          stack_form(in, 0, iop(IOp::GlobalGetV));
-          imm(in.a);
-          push_home(t);
-          sp_height_ = height_;
+          stack_op(in, 0, {t}, {in.a}, iop(IOp::GlobalGetV));
           return;
         }
         emit_result(iop(Op::GlobalGet), height_);
@@ -867,10 +862,7 @@ class Translator {
       case Op::GlobalSet: {
         ValType t = m_.global_type(in.a).type;
         if (t == ValType::V128) {
-          stack_form(in, 1, iop(IOp::GlobalSetV));
-          imm(in.a);
-          pop();
-          sp_height_ = height_;
+          stack_op(in, 1, {}, {in.a}, iop(IOp::GlobalSetV));
           return;
         }
         Val v = pop();
@@ -919,9 +911,10 @@ class Translator {
     set_sp();
     emit_at(op ? op : iop(in.op), in);
   }
+  // A stack-form instruction with its immediates, typed by hand.
   void stack_op(const Instr& in, size_t n, std::initializer_list<ValType> results,
-                std::initializer_list<uint32_t> imms) {
-    stack_form(in, n);
+                std::initializer_list<uint32_t> imms, uint16_t op = 0) {
+    stack_form(in, n, op);
     for (uint32_t v : imms) imm(v);
     pop(n);
     for (ValType t : results) push_home(t);
