@@ -548,14 +548,20 @@ template <auto F>
 // A binary row whose second operand is a v128 loaded from memory, [dst|a][address|addend]
 // [offset] (the address is the i32 sum of the slot and the addend); false when the load is
 // out of bounds. Other rows have no such form.
+// The loaded operand of both forms: [..][address|addend][offset]; false when out of bounds.
+[[gnu::always_inline]] inline bool load_operand(const uint64_t* fp, const interp::Word* pc, const uint8_t* mem,
+                                                uint64_t mem_size, V128& m) {
+  uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a] + pc[1].p.b)) + pc[2].u;
+  if (ea + 16 > mem_size) return false;
+  std::memcpy(&m, mem + ea, 16);
+  return true;
+}
 template <auto F>
 [[gnu::always_inline]] inline bool apply_loaded(uint64_t* fp, const interp::Word* pc, const uint8_t* mem,
                                                 uint64_t mem_size) {
   if constexpr (std::is_same_v<decltype(F), V128 (*)(V128, V128)>) {
-    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a] + pc[1].p.b)) + pc[2].u;
-    if (ea + 16 > mem_size) return false;
     V128 m;
-    std::memcpy(&m, mem + ea, 16);
+    if (!load_operand(fp, pc, mem, mem_size, m)) return false;
     store(fp + pc[0].p.a, F(load(fp + pc[0].p.b), m));
     return true;
   } else {
@@ -570,10 +576,8 @@ template <auto F>
 [[gnu::always_inline]] inline int apply_loaded_stored(uint64_t* fp, const interp::Word* pc, uint8_t* mem,
                                                       uint64_t mem_size) {
   if constexpr (std::is_same_v<decltype(F), V128 (*)(V128, V128)>) {
-    uint64_t ea = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[1].p.a] + pc[1].p.b)) + pc[2].u;
-    if (ea + 16 > mem_size) return 1;
     V128 m;
-    std::memcpy(&m, mem + ea, 16);
+    if (!load_operand(fp, pc, mem, mem_size, m)) return 1;
     V128 r = F(load(fp + pc[0].p.b), m);
     uint64_t sa = static_cast<uint64_t>(static_cast<uint32_t>(fp[pc[0].p.a])) + pc[3].u;
     if (sa + 16 > mem_size) return 2;
