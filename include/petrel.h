@@ -40,6 +40,26 @@ void petrel_config_set_engine(wasm_config_t*, petrel_engine_kind_t);
 /* Whether the module runs as native code. */
 bool petrel_module_is_compiled(const wasm_module_t*);
 
+/* Which native code a COMPILED engine runs when a module is a universal wasm (one made by
+ * `petrel compile`, carrying a shared object). Loading that code runs it with the process's
+ * rights, so by default (AUTHENTICATED) it is used only when it was compiled on this machine
+ * (authenticated by the machine key in the trust folder) or signed by a trusted key; any other
+ * module is compiled afresh (or interpreted). NONE never uses a module's own code. ANY_UNSAFE
+ * runs any section that matches the host: only for modules as trusted as a native library.
+ * An INTERPRETER engine never runs native code. */
+typedef enum petrel_native_trust_t {
+  PETREL_NATIVE_TRUST_AUTHENTICATED,
+  PETREL_NATIVE_TRUST_NONE,
+  PETREL_NATIVE_TRUST_ANY_UNSAFE
+} petrel_native_trust_t;
+void petrel_config_set_native_trust(wasm_config_t*, petrel_native_trust_t);
+/* The trust folder: DIR/machine.key and the public keys DIR/trusted-keys/NAME.pub. Default:
+ * $PETREL_CONFIG_DIR, else $XDG_CONFIG_HOME/petrel, else ~/.config/petrel; NULL or "": none. */
+void petrel_config_set_trust_dir(wasm_config_t*, const char* dir);
+/* Trusts code signed by the key in PATH (a KEY.pub made by `petrel keygen`). False, with a
+ * message in `error` when given, if the file is not such a key or others could replace it. */
+bool petrel_config_add_trusted_key_file(wasm_config_t*, const char* path, own wasm_message_t* error);
+
 /* ---- Loading ------------------------------------------------------------------------------------ */
 
 /* Reads a .wasm (binary) or .wat (text) file. On failure returns NULL and, when `error` is

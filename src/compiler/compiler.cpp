@@ -138,14 +138,7 @@ Result<std::vector<uint8_t>> compile_universal(std::span<const uint8_t> wasm, co
   auto shared = link_shared_object(*object);
   if (!shared) return std::unexpected(shared.error());
 
-  native::SectionHeader header;
-  header.abi_version = native::kAbiVersion;
-  header.platform = std::string(native::kHostPlatform);
-  header.cpu = *cpu;
-  header.module_hash = native::hash_bytes(original);
-  header.code_hash = native::hash_bytes(*shared);
-  header.metered = options.metered;
-  return native::make_universal(original, header, *shared);
+  return native::make_universal(original, native::header_for(original, *shared, *cpu, options.metered), *shared);
 }
 
 }  // namespace petrel::compiler

@@ -11,6 +11,7 @@
 
 #include "native/native_code.hpp"
 #include "native/section.hpp"
+#include "native/trust.hpp"
 #include "runtime/native_abi.hpp"
 
 namespace petrel::native {
@@ -23,16 +24,20 @@ std::vector<uint8_t> read_all(const fs::path& p) {
   return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), {});
 }
 
-// A cached entry is usable when its native section checks out for this module and host.
-bool entry_valid(std::span<const uint8_t> entry, std::span<const uint8_t> module) {
+// Why a cached entry cannot be used for `module` (empty when it can): it must be `module` with
+// a native section for this host, authenticated by this machine's key — a cache folder that
+// someone else can write must not become a way to run their code.
+std::string entry_problem(std::span<const uint8_t> entry, std::span<const uint8_t> module) {
   auto found = find_native_section(entry);
-  if (!found || !found->is_last || found->truncated) return false;
-  if (found->module_end != module.size() || !std::equal(module.begin(), module.end(), entry.begin())) return false;
+  if (!found || !found->is_last || found->truncated) return "no complete native section";
+  if (found->module_end != module.size() || !std::equal(module.begin(), module.end(), entry.begin()))
+    return "it holds another module";
   auto section = parse_native_section(found->payload);
-  if (!section) return false;
-  const auto& h = section->header;
-  return h.abi_version == kAbiVersion && h.platform == kHostPlatform && host_supports_cpu(h.cpu) &&
-         hash_bytes(section->code) == h.code_hash && hash_bytes(module) == h.module_hash;
+  if (!section) return section.error().message;
+  if (auto why = header_mismatch(section->header, module, section->code); !why.empty()) return why;
+  TrustPolicy own_code_only;
+  own_code_only.config_dir = user_config_dir();
+  return why_untrusted(*section, module, own_code_only);
 }
 
 }  // namespace
@@ -58,17 +63,26 @@ Result<CacheResult> compile_cached(std::span<const uint8_t> wasm, const CompileR
   std::error_code ec;
   if (fs::exists(entry, ec)) {
     auto bytes = read_all(entry);
-    if (entry_valid(bytes, module)) {
+    std::string problem = entry_problem(bytes, module);
+    if (problem.empty()) {
       result.universal = std::move(bytes);
       result.note = "cache hit: " + entry.string();
       return result;
     }
-    result.note = "cache entry " + entry.string() + " was corrupt; rebuilt; ";
+    result.note = fmt::format("cache entry {} not used ({}); rebuilt; ", entry.string(), problem);
   }
   auto compiled = compile_module(module, request);
   if (!compiled) return std::unexpected(compiled.error());
   result.universal = std::move(*compiled);
-  fs::create_directories(dir, ec);
+  auto key = machine_key(user_config_dir(), true);
+  if (!key) {
+    result.note += "compiled (not cached: " + key.error().message + ")";
+    return result;
+  }
+  auto authenticated = authenticate(result.universal, &*key, nullptr);
+  if (!authenticated) return std::unexpected(authenticated.error());
+  result.universal = std::move(*authenticated);
+  if (!fs::exists(dir, ec) && fs::create_directories(dir, ec)) fs::permissions(dir, fs::perms::owner_all, ec);
   fs::path tmp = dir / fmt::format(".{}.{}.tmp", entry.filename().string(), getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -1,7 +1,9 @@
 // The compile cache behind `petrel run --aot`: universal wasm files under
 // $XDG_CACHE_HOME/petrel (else ~/.cache/petrel), named by a hash of the module bytes, the
-// native ABI and the compile options. Entries are written to a temporary file and renamed, so
-// concurrent runs never see a partial entry; an entry that fails its checks is rebuilt.
+// native ABI and the compile options. Entries are authenticated with the machine key
+// (native/trust.hpp) and used only when that checks out, so whoever can write the folder cannot
+// make Petrel run their code; an entry that fails its checks is rebuilt. Entries are written to
+// a temporary file and renamed, so concurrent runs never see a partial entry.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -19,7 +21,8 @@ struct CacheResult {
 };
 
 // The universal wasm for `wasm`: from the cache when a valid entry exists, else compiled and
-// stored (a cache that cannot be written is reported in `note`, not an error).
+// stored (a cache that cannot be written is reported in `note`, not an error). The result was
+// checked or made by this process: load it with LoadOptions::made_here.
 Result<CacheResult> compile_cached(std::span<const uint8_t> wasm, const CompileRequest& request = {});
 
 // The cache folder in use.

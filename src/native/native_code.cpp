@@ -1,6 +1,7 @@
 #include "native/native_code.hpp"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <link.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -42,9 +43,10 @@ class LoadedCode final : public NativeCode {
     if (fd_ >= 0) close(fd_);
   }
 
-  static Result<std::shared_ptr<LoadedCode>> open(std::span<const uint8_t> so, uint32_t num_functions, bool metered) {
+  static Result<std::shared_ptr<LoadedCode>> open(std::span<const uint8_t> so, uint32_t num_functions, bool metered,
+                                                  std::string_view fd_dir) {
     auto fail = [](std::string why) { return std::unexpected(Error{Error::Kind::Io, std::move(why), {}}); };
-    int fd = memfd_create("petrel-native", MFD_CLOEXEC);
+    int fd = memfd_create("petrel-native", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0) return fail("memfd_create failed");
     size_t done = 0;
     while (done < so.size()) {
@@ -55,12 +57,17 @@ class LoadedCode final : public NativeCode {
       }
       done += static_cast<size_t>(n);
     }
+    // Sealed: the code that was checked is the code that is mapped, whoever else reaches the fd.
+    if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0) {
+      close(fd);
+      return fail("cannot seal the native code's memory file");
+    }
     // The memfd stays open while the code is loaded: the dynamic loader knows objects by path,
     // and a reused descriptor number would make it hand back an older module.
     auto code = std::make_shared<LoadedCode>();
     code->fd_ = fd;
     code->metered_ = metered;
-    std::string path = fmt::format("/proc/self/fd/{}", fd);
+    std::string path = fmt::format("{}/{}", fd_dir, fd);
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) return fail(fmt::format("dlopen failed: {}", dlerror()));
     code->handle_ = handle;
@@ -129,8 +136,9 @@ class LoadedCode final : public NativeCode {
   bool metered_ = false;  // the code counts fuel (compiled with --metered)
 };
 
-// Why the native section cannot be used here, or empty.
-std::string check_header(const SectionHeader& h, std::span<const uint8_t> module, std::span<const uint8_t> code) {
+}  // namespace
+
+std::string header_mismatch(const SectionHeader& h, std::span<const uint8_t> module, std::span<const uint8_t> code) {
   if (h.abi_version != kAbiVersion)
     return fmt::format("compiled for Petrel native ABI {}, this runtime has ABI {}", h.abi_version, kAbiVersion);
   if (h.platform != kHostPlatform) return fmt::format("compiled for {}, this host is {}", h.platform, kHostPlatform);
@@ -139,8 +147,6 @@ std::string check_header(const SectionHeader& h, std::span<const uint8_t> module
   if (hash_bytes(code) != h.code_hash) return "the native code is corrupted (code hash differs)";
   return {};
 }
-
-}  // namespace
 
 bool host_supports_cpu(const std::string& cpu) {
 #if defined(__x86_64__)
@@ -155,45 +161,53 @@ bool host_supports_cpu(const std::string& cpu) {
 #endif
 }
 
-Result<std::shared_ptr<const LoadedModule>> load_module(std::span<const uint8_t> bytes, bool use_native,
+Result<std::shared_ptr<const LoadedModule>> load_module(std::span<const uint8_t> bytes, const LoadOptions& options,
                                                         LoadReport* report) {
   LoadReport local;
   LoadReport& r = report ? *report : local;
   r = {};
   auto found = find_native_section(bytes);
-  std::span<const uint8_t> module = bytes;
-  if (found && found->is_last) module = bytes.subspan(0, found->module_end);
-  auto lm = load_binary(module);
-  if (!lm || !found) return lm;
+  auto lm = load_binary(found && found->is_last ? bytes.subspan(0, found->module_end) : bytes);
+  if (lm && found) attach_native(*lm, bytes, options, r);
+  return lm;
+}
+
+void attach_native(const std::shared_ptr<const LoadedModule>& lm, std::span<const uint8_t> bytes,
+                   const LoadOptions& options, LoadReport& r) {
+  if (auto checked = check_native(bytes, options, r)) load_native(lm, *checked, r);
+}
+
+std::optional<CheckedCode> check_native(std::span<const uint8_t> bytes, const LoadOptions& options, LoadReport& r) {
+  auto found = find_native_section(bytes);
+  if (!found) return std::nullopt;
   r.had_section = true;
-  if (!use_native) {
-    r.why_not = "compiled code disabled";
-    return lm;
-  }
-  if (!found->is_last) {
-    r.why_not = "the petrel.native section is not the module's last section";
-    return lm;
-  }
-  if (found->truncated) {
-    r.why_not = "the petrel.native section is truncated";
-    return lm;
-  }
+  auto refuse = [&](std::string why) {
+    r.why_not = std::move(why);
+    return std::nullopt;
+  };
+  if (!options.use_native) return refuse("compiled code disabled");
+  if (!found->is_last) return refuse("the petrel.native section is not the module's last section");
+  if (found->truncated) return refuse("the petrel.native section is truncated");
   auto section = parse_native_section(found->payload);
-  if (!section) {
-    r.why_not = section.error().message;
-    return lm;
+  if (!section) return refuse(section.error().message);
+  std::span<const uint8_t> module = bytes.subspan(0, found->module_end);
+  if (auto why = header_mismatch(section->header, module, section->code); !why.empty()) return refuse(why);
+  if (!options.made_here) {
+    if (auto why = why_untrusted(*section, module, options.trust); !why.empty())
+      return refuse("its compiled code is not trusted: " + why);
   }
-  r.why_not = check_header(section->header, module, section->code);
-  if (!r.why_not.empty()) return lm;
-  auto code = LoadedCode::open(section->code, static_cast<uint32_t>((*lm)->ir.functions.size()), section->header.metered);
+  return CheckedCode{section->code, section->header.metered};
+}
+
+void load_native(const std::shared_ptr<const LoadedModule>& lm, const CheckedCode& checked, LoadReport& r,
+                 std::string_view fd_dir) {
+  auto code = LoadedCode::open(checked.code, static_cast<uint32_t>(lm->ir.functions.size()), checked.metered, fd_dir);
   if (!code) {
     r.why_not = code.error().message;
-    return lm;
+    return;
   }
-  auto attached = std::const_pointer_cast<LoadedModule>(*lm);
-  attached->native = std::move(*code);
+  std::const_pointer_cast<LoadedModule>(lm)->native = std::move(*code);
   r.native = true;
-  return lm;
 }
 
 }  // namespace petrel::native

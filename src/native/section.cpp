@@ -13,7 +13,11 @@
 namespace petrel::native {
 namespace {
 
-constexpr char kMagic[8] = {'P', 'E', 'T', 'R', 'E', 'L', 'N', 'C'};
+constexpr char kMagic[8] = {'P', 'E', 'T', 'R', 'E', 'L', 'N', '2'};
+// The format before authenticators (Petrel 0.1): recognised only to say so.
+constexpr char kUnauthenticatedMagic[8] = {'P', 'E', 'T', 'R', 'E', 'L', 'N', 'C'};
+constexpr uint32_t kMaxAuthenticators = 16;
+constexpr uint32_t kMaxAuthenticatorSize = 256;
 
 void put_u32(std::vector<uint8_t>& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
@@ -55,8 +59,15 @@ class PayloadReader {
     pos_ += n;
     return true;
   }
+  bool u8(uint8_t& v) { return bytes(&v, 1); }
+  bool span(std::span<const uint8_t>& out, size_t n) {
+    if (n > p_.size() - pos_) return false;
+    out = p_.subspan(pos_, n);
+    pos_ += n;
+    return true;
+  }
   std::span<const uint8_t> rest() const { return p_.subspan(pos_); }
-  void skip(size_t n) { pos_ += n; }
+  size_t pos() const { return pos_; }
 
  private:
   std::span<const uint8_t> p_;
@@ -129,10 +140,24 @@ Result<NativeSection> parse_native_section(std::span<const uint8_t> payload) {
   NativeSection s;
   uint32_t flags = 0;
   uint64_t code_size = 0;
-  if (!r.bytes(magic, 8) || std::memcmp(magic, kMagic, 8) != 0) return bad("bad magic");
+  if (!r.bytes(magic, 8)) return bad("bad magic");
+  if (std::memcmp(magic, kUnauthenticatedMagic, 8) == 0)
+    return bad("made by an older Petrel, in a format without authentication (compile it again)");
+  if (std::memcmp(magic, kMagic, 8) != 0) return bad("bad magic");
   if (!r.u32(s.header.abi_version) || !r.u32(flags)) return bad("truncated header");
   if (!r.string(s.header.platform) || !r.string(s.header.cpu)) return bad("truncated header");
   if (!r.bytes(s.header.module_hash.data(), 16) || !r.bytes(s.header.code_hash.data(), 16)) return bad("truncated header");
+  s.header_bytes = payload.subspan(0, r.pos());
+  uint32_t count = 0;
+  if (!r.u32(count)) return bad("truncated header");
+  if (count > kMaxAuthenticators) return bad("too many authenticators");
+  for (uint32_t i = 0; i < count; ++i) {
+    uint8_t kind = 0;
+    uint32_t len = 0;
+    std::span<const uint8_t> data;
+    if (!r.u8(kind) || !r.u32(len) || len > kMaxAuthenticatorSize || !r.span(data, len)) return bad("truncated authenticator");
+    s.authenticators.push_back({static_cast<AuthKind>(kind), {data.begin(), data.end()}});
+  }
   if (!r.u64(code_size)) return bad("truncated header");
   if (code_size != r.rest().size()) return bad("code size does not match the section size (truncated?)");
   if (flags & ~1u) return bad("unknown flags");
@@ -141,19 +166,43 @@ Result<NativeSection> parse_native_section(std::span<const uint8_t> payload) {
   return s;
 }
 
+SectionHeader header_for(std::span<const uint8_t> module, std::span<const uint8_t> code, std::string cpu, bool metered) {
+  SectionHeader h;
+  h.abi_version = kAbiVersion;
+  h.platform = std::string(kHostPlatform);
+  h.cpu = std::move(cpu);
+  h.module_hash = hash_bytes(module);
+  h.code_hash = hash_bytes(code);
+  h.metered = metered;
+  return h;
+}
+
+std::vector<uint8_t> encode_header(const SectionHeader& h) {
+  std::vector<uint8_t> out;
+  for (char c : kMagic) out.push_back(static_cast<uint8_t>(c));
+  put_u32(out, h.abi_version);
+  put_u32(out, h.metered ? 1u : 0u);
+  put_string(out, h.platform);
+  put_string(out, h.cpu);
+  out.insert(out.end(), h.module_hash.begin(), h.module_hash.end());
+  out.insert(out.end(), h.code_hash.begin(), h.code_hash.end());
+  return out;
+}
+
 std::vector<uint8_t> make_universal(std::span<const uint8_t> original, const SectionHeader& h,
-                                    std::span<const uint8_t> code) {
+                                    std::span<const uint8_t> code, std::span<const Authenticator> authenticators) {
   std::vector<uint8_t> payload;
-  payload.reserve(128 + code.size());
+  payload.reserve(256 + code.size());
   write_uleb(payload, kSectionName.size());
   for (char c : kSectionName) payload.push_back(static_cast<uint8_t>(c));
-  for (char c : kMagic) payload.push_back(static_cast<uint8_t>(c));
-  put_u32(payload, h.abi_version);
-  put_u32(payload, h.metered ? 1u : 0u);
-  put_string(payload, h.platform);
-  put_string(payload, h.cpu);
-  payload.insert(payload.end(), h.module_hash.begin(), h.module_hash.end());
-  payload.insert(payload.end(), h.code_hash.begin(), h.code_hash.end());
+  auto header = encode_header(h);
+  payload.insert(payload.end(), header.begin(), header.end());
+  put_u32(payload, static_cast<uint32_t>(authenticators.size()));
+  for (const Authenticator& a : authenticators) {
+    payload.push_back(static_cast<uint8_t>(a.kind));
+    put_u32(payload, static_cast<uint32_t>(a.data.size()));
+    payload.insert(payload.end(), a.data.begin(), a.data.end());
+  }
   put_u64(payload, code.size());
   payload.insert(payload.end(), code.begin(), code.end());
   std::vector<uint8_t> out(original.begin(), original.end());

@@ -3,13 +3,15 @@
 // section; Petrel uses it only when every header field matches this host and module.
 //
 // Payload layout (after the section name; integers little-endian):
-//   "PETRELNC"  u32 abi_version  u32 flags (bit 0: metered code)
+//   "PETRELN2"  u32 abi_version  u32 flags (bit 0: metered code)
 //   u32 len + platform ("x86_64-linux")   u32 len + cpu level ("x86-64-v3")
 //   16 bytes XXH3-128 of the module bytes before this section
 //   16 bytes XXH3-128 of the shared object
+//   (the header ends here: it is what authenticators cover, with the module and the code)
+//   u32 count, then per authenticator: u8 kind, u32 len, len bytes (native/trust.hpp)
 //   u64 shared object size, then its bytes
-// The hashes detect corruption and stale pairings, not tampering: a universal wasm carries
-// native code, so it deserves the trust one would give a native library.
+// The XXH3 hashes detect corruption and stale pairings quickly; only an authenticator (a MAC
+// with this machine's key, or an Ed25519 signature by a trusted key) makes the code trusted.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -35,8 +37,20 @@ struct SectionHeader {
   bool metered = false;  // the code counts fuel (and suits metered stores)
 };
 
+// Proof of who made a section's code (checked in native/trust.cpp).
+enum class AuthKind : uint8_t {
+  MachineMac = 1,  // 8-byte key id, then HMAC-SHA256 with a machine's secret key
+  Ed25519 = 2,     // 32-byte public key, then a 64-byte Ed25519 signature
+};
+struct Authenticator {
+  AuthKind kind{};
+  std::vector<uint8_t> data;
+};
+
 struct NativeSection {
   SectionHeader header;
+  std::vector<Authenticator> authenticators;
+  std::span<const uint8_t> header_bytes;  // the encoded header, as the authenticators cover it
   std::span<const uint8_t> code;
 };
 
@@ -53,8 +67,12 @@ struct FoundSection {
 std::optional<FoundSection> find_native_section(std::span<const uint8_t> module);
 
 Result<NativeSection> parse_native_section(std::span<const uint8_t> payload);
-// `original` plus a native section holding `code`.
+// The header of code compiled for this platform from `module`.
+SectionHeader header_for(std::span<const uint8_t> module, std::span<const uint8_t> code, std::string cpu, bool metered);
+// The header as encoded in a section (the bytes authenticators cover).
+std::vector<uint8_t> encode_header(const SectionHeader& header);
+// `original` plus a native section holding `code` and `authenticators`.
 std::vector<uint8_t> make_universal(std::span<const uint8_t> original, const SectionHeader& header,
-                                    std::span<const uint8_t> code);
+                                    std::span<const uint8_t> code, std::span<const Authenticator> authenticators = {});
 
 }  // namespace petrel::native

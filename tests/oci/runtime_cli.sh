@@ -104,6 +104,32 @@ make_bundle "$e" "$guests/exit_code.wasm" '["/app.wasm", "42"]'
 "$oci" --root "$root" run --bundle "$e" r2; rc=$?
 check "run: the guest's exit status" test $rc -eq 42
 
+# ---- an image's embedded native code: loaded only when the node trusts its signer
+# (PETREL_OCI_TRUST_DIR/trusted-keys), and only once the container process is confined
+if [ -x "$build/bin/forge_universal" ]; then
+  n=$work/native trust=$work/trust
+  "$build/bin/forge_universal" "$guests/args_env.wasm" "$build/lib/libpetrel_foreign_object.so" "$work/forged.wasm"
+  make_bundle "$n" "$work/forged.wasm" '["/app.wasm", "x"]'
+  out=$(PETREL_TEST_MARKER=$work/oci-marker "$oci" --root "$root" --log "$work/native.log" run --bundle "$n" r3 2>&1); rc=$?
+  check "forged native code: the container runs, interpreted" test $rc -eq 0
+  check "forged native code: never loaded, as root or otherwise" test ! -e "$work/oci-marker"
+  check "forged native code: the log says why" grep -q "not trusted: it is not authenticated" "$work/native.log"
+  PETREL_CONFIG_DIR=$trust "$build/bin/petrel" keygen "$work/node-signer" > /dev/null
+  mkdir -p "$trust/trusted-keys" && cp "$work/node-signer.pub" "$trust/trusted-keys/"
+  "$build/bin/forge_universal" "$guests/args_env.wasm" "$build/lib/libpetrel_foreign_object.so" "$n/rootfs/app.wasm" \
+    --sign "$work/node-signer.key"
+  out=$(PETREL_OCI_TRUST_DIR=$trust PETREL_TEST_MARKER=$work/oci-marker "$oci" --root "$root" --log "$work/native.log" \
+        run --bundle "$n" r4 2>&1); rc=$?
+  check "signed by a trusted key: loaded inside the container (the host file was out of its reach)" \
+    test $rc -eq 0 -a ! -e "$work/oci-marker"
+  check "signed by a trusted key: the log shows it was loaded" grep -q "the native code has no descriptor" "$work/native.log"
+  PETREL_CONFIG_DIR=$trust "$build/bin/petrel" compile --sign "$work/node-signer.key" "$guests/args_env.wasm" -o "$n/rootfs/app.wasm"
+  : > "$work/native.log"
+  out=$(PETREL_OCI_TRUST_DIR=$trust "$oci" --root "$root" --log "$work/native.log" run --bundle "$n" r5 2>&1); rc=$?
+  check "signed compiled code: runs" grep -q "arg\[1\]=x" <<< "$out"
+  check "signed compiled code: used" bash -c "! grep -q 'not using its compiled code' '$work/native.log'"
+fi
+
 # ---- bad input: each refused with a message, nothing left behind
 out=$("$oci" --root "$root" create --bundle "$work/missing" x1 2>&1); rc=$?
 check "missing bundle is refused" test $rc -ne 0

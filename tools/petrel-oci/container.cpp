@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -23,6 +24,12 @@
 
 namespace petrel::oci {
 namespace {
+
+// The node's trust in images' compiled code: trusted-keys/*.pub (and machine.key) there.
+std::string node_trust_dir() {
+  const char* dir = std::getenv("PETREL_OCI_TRUST_DIR");
+  return dir && *dir ? dir : "/etc/petrel";
+}
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -116,7 +123,7 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0)
     return fail(fmt::format("socketpair: {}", errno_text()), cgroups->made);
 
-  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1]};
+  InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1], node_trust_dir()};
   bool born_in_cgroup = false;
   long pid = spawn_container_process(*flags, cgroups->v2_dir, born_in_cgroup);
   if (pid < 0) {

@@ -61,6 +61,21 @@ void join_namespaces(const InitPlan& plan) {
   }
 }
 
+// Maps trusted compiled code once the process is confined, naming its memfd relative to the
+// kept /proc/self/fd (the working directory is restored afterwards).
+void load_confined(const std::shared_ptr<const LoadedModule>& module, const native::CheckedCode& code, int proc_fds,
+                   native::LoadReport& report) {
+  int cwd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (proc_fds < 0 || cwd < 0 || fchdir(proc_fds) != 0) {
+    report.why_not = fmt::format("cannot reach /proc/self/fd to map it: {}", std::strerror(errno));
+  } else {
+    native::load_native(module, code, report, ".");
+    if (fchdir(cwd) != 0) report.why_not += fmt::format(" (working directory lost: {})", std::strerror(errno));
+  }
+  if (cwd >= 0) close(cwd);
+  if (proc_fds >= 0) close(proc_fds);
+}
+
 }  // namespace
 
 void container_init(const InitPlan& plan) {
@@ -72,13 +87,18 @@ void container_init(const InitPlan& plan) {
     fail(plan, fmt::format("hostname: {}", std::strerror(errno)));
 
   // Everything that needs the host's file system happens before pivot_root: reading and
-  // loading the module (compiled code is mapped through /proc/self/fd), opening the fifo.
+  // validating the module, deciding whether its compiled code is trusted (by the node's keys),
+  // opening the fifo. The code itself is mapped only once this process is confined: loading
+  // it runs its initialisers.
   auto bytes = check(plan, read_in_root(b.root_path, plan.module_path));
-  native::LoadReport report;
-  auto module = native::load_module(bytes, true, &report);
+  auto module = native::load_module(bytes, {.use_native = false});
   if (!module) fail(plan, fmt::format("{}: {}", plan.module_path, module.error().describe()));
-  if (report.had_section && !report.native)
-    notes.push_back(fmt::format("{}: not using its compiled code: {}; interpreting", plan.module_path, report.why_not));
+  native::LoadReport report;
+  native::LoadOptions native_options{.trust = native::TrustPolicy::read_now(plan.trust_dir, notes)};
+  auto trusted_code = native::check_native(bytes, native_options, report);
+  // The loader maps code from a memfd through /proc/self/fd, which the container lacks: keep
+  // this process's fd folder of the host's /proc open until then.
+  int proc_fds = trusted_code ? open("/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
   int fifo = open(plan.fifo_path.c_str(), O_RDWR | O_CLOEXEC);
   if (fifo < 0) fail(plan, fmt::format("{}: {}", plan.fifo_path, std::strerror(errno)));
 
@@ -135,6 +155,9 @@ void container_init(const InitPlan& plan) {
   }
   for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT}) signal(sig, on_stop_signal);
   signal(SIGPIPE, SIG_IGN);
+  if (trusted_code) load_confined(*module, *trusted_code, proc_fds, report);
+  if (report.had_section && !report.native)
+    notes.push_back(fmt::format("{}: not using its compiled code: {}; interpreting", plan.module_path, report.why_not));
 
   for (const auto& n : notes) send_line(plan.sync_fd, "note:" + n);
   prctl(PR_SET_PDEATHSIG, 0);

@@ -15,6 +15,7 @@ struct InitPlan {
   std::string fifo_path;    // start.fifo (host path)
   std::string console_socket;
   int sync_fd;              // to the runtime: "g" arrives, then notes and "ok" / "error:WHY" go back
+  std::string trust_dir;    // the node's trusted-keys/ and machine.key (host path)
 };
 
 [[noreturn]] void container_init(const InitPlan& plan);

@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
   tools::CompileOptions compile_opts;
   tools::add_compile_options(*compile, compile_opts);
 
+  auto* keygen = app.add_subcommand("keygen", "Make an Ed25519 key pair for signing compiled code (compile --sign)");
+  std::string keygen_base;
+  tools::add_keygen_options(*keygen, keygen_base);
+
   std::vector<std::string> args = tools::normalize_run_args(std::vector<std::string>(argv + 1, argv + argc));
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
   try {
@@ -81,5 +85,6 @@ int main(int argc, char** argv) {
   }
   if (*wast) return run_wast(wast_files, skip_list, wast_opts);
   if (*compile) return tools::compile_command(compile_opts);
+  if (*keygen) return tools::keygen_command(keygen_base);
   return kExitUsage;
 }

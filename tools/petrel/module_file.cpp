@@ -44,18 +44,20 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
     std::span<const uint8_t> input(reinterpret_cast<const uint8_t*>(text_encoded.empty() ? data.data() : text_encoded.data()),
                                    text_encoded.empty() ? data.size() : text_encoded.size());
     std::vector<uint8_t> universal;
+    native::LoadOptions load{.use_native = options.use_native, .trust = options.trust};
     if (options.aot && options.use_native) {
       auto cached = native::compile_cached(input);
       if (cached) {
         universal = std::move(cached->universal);
         input = universal;
+        load.made_here = true;
         if (options.verbose) fmt::print(stderr, "petrel: {}: {}\n", path, cached->note);
       } else {
         fmt::print(stderr, "petrel: {}: cannot compile ({}); interpreting\n", path, cached.error().message);
       }
     }
     native::LoadReport report;
-    lm = native::load_module(input, options.use_native, &report);
+    lm = native::load_module(input, load, &report);
     if (lm && options.verbose) {
       if (report.native)
         fmt::print(stderr, "petrel: {}: running compiled code\n", path);

@@ -2,6 +2,7 @@
 #include <memory>
 #include <string>
 
+#include "native/trust.hpp"
 #include "runtime/instances.hpp"
 
 namespace petrel::tools {
@@ -10,6 +11,7 @@ struct ModuleFileOptions {
   bool use_native = true;  // attach the compiled code of a universal wasm
   bool verbose = false;    // say on stderr which engine runs the module, and why
   bool aot = false;        // compile through the compile cache first (petrel run --aot)
+  native::TrustPolicy trust = native::TrustPolicy::for_user();  // which embedded code may run
 };
 
 // Reads FILE (.wat/.wast text or binary, told apart by the magic bytes), decodes or parses

@@ -128,6 +128,13 @@ void add_run_options(CLI::App& run, RunOptions& o) {
   run.add_flag("--interpret", o.interpret, "Ignore compiled code in a universal wasm; interpret the module");
   run.add_flag("--aot", o.aot,
                "Compile the module first (once: cached under $XDG_CACHE_HOME/petrel, else ~/.cache/petrel)");
+  run.add_option("--trust", o.trust,
+                 "Also run embedded native code signed by this key (a KEY.pub of `petrel keygen`; repeatable)")
+      ->type_name("KEY.pub")
+      ->allow_extra_args(false);
+  run.add_flag("--allow-unsigned-native", o.allow_unsigned_native,
+               "DANGEROUS: run a universal wasm's native code even when it is neither compiled on this machine nor "
+               "signed by a trusted key (it runs with all your rights: only for files you trust like a native program)");
   run.add_flag("-v,--verbose", o.verbose, "Say which engine runs the module (and why compiled code is not used)");
   run.add_option("file", o.file, "The module: binary .wasm (plain or universal) or text .wat")->required();
 }
@@ -156,9 +163,27 @@ static Result<wasi::Options> wasi_options(const RunOptions& opts, const std::vec
   return w;
 }
 
+// Which embedded native code may run: the user's trust folder, --trust keys, or (dangerous) any.
+static Result<native::TrustPolicy> trust_policy(const RunOptions& opts) {
+  auto policy = native::TrustPolicy::for_user();
+  if (opts.allow_unsigned_native) policy.mode = native::TrustPolicy::Mode::Any;
+  for (const auto& path : opts.trust) {
+    auto key = native::read_public_key(path);
+    if (!key) return std::unexpected(Error{Error::Kind::Usage, "--trust " + key.error().message, {}});
+    policy.trusted_keys.push_back(*key);
+  }
+  return policy;
+}
+
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
   const std::string& file = opts.file;
-  auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot});
+  auto trust = trust_policy(opts);
+  if (!trust) {
+    fmt::print(stderr, "petrel: {}\n", trust.error().message);
+    return kExitUsage;
+  }
+  auto lm = load_module_file(
+      file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot, .trust = std::move(*trust)});
   if (!lm) {
     fmt::print(stderr, "petrel: {}\n", lm.error().message);
     return kExitError;
@@ -266,7 +291,7 @@ std::vector<std::string> normalize_run_args(std::vector<std::string> argv) {
     const std::string& a = *it;
     if (a == "--allow-net") {
       *it = "--allow-net=*";
-    } else if (a == "--invoke" || a == "--dir" || a == "--env") {
+    } else if (a == "--invoke" || a == "--dir" || a == "--env" || a == "--trust") {
       if (++it == argv.end()) break;  // skip the option's value
     } else if (a.empty() || a[0] != '-') {
       break;  // FILE: what follows belongs to the guest

@@ -25,6 +25,8 @@ struct RunOptions {
   bool interpret = false;         // ignore compiled code
   bool aot = false;               // compile (through the cache) before running
   bool verbose = false;
+  std::vector<std::string> trust;  // public key files whose signatures make embedded code trusted
+  bool allow_unsigned_native = false;  // run any embedded native code (dangerous)
 };
 
 // Rewrites a bare `--allow-net` among run's options to `--allow-net=*`, so that an optional

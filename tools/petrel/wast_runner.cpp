@@ -176,7 +176,7 @@ class ScriptRunner {
     auto universal = native::compile_module(bytes, request);
     if (!universal) return std::unexpected(Error{Error::Kind::Io, "aot: " + universal.error().message, {}});
     native::LoadReport report;
-    auto compiled = native::load_module(*universal, true, &report);
+    auto compiled = native::load_module(*universal, {.made_here = true}, &report);
     if (compiled && !report.native)
       return std::unexpected(Error{Error::Kind::Io, "aot: compiled code not used: " + report.why_not, {}});
     return compiled;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "native/trust.hpp"
 #include "runtime/instantiate.hpp"
 #include "support/tick_clock.hpp"
 #include "wasm.h"
@@ -26,6 +27,8 @@ struct wasm_config_t {
   bool metered = false;
   bool compiled = false;  // PETREL_ENGINE_COMPILED: modules are compiled when they are made
   uint32_t max_memory_pages = 65536;
+  // Which native sections of universal wasm modules a compiled engine may run.
+  petrel::native::TrustPolicy trust = petrel::native::TrustPolicy::for_user();
 };
 
 struct wasm_engine_t {
@@ -38,6 +41,7 @@ struct wasm_store_t {
   std::unique_ptr<petrel::Store> store;
   petrel::interp::Interpreter* interpreter = nullptr;  // owned by `store`
   bool compiled = false;  // compile modules made for this store (the engine's choice)
+  petrel::native::TrustPolicy trust;  // the engine's
   std::vector<std::unique_ptr<petrel::wasi::Wasi>> wasi;  // live as long as their instances
   petrel::TickClock call_clock;  // time in wasm_func_call: ticks, converted when asked for
   uint64_t call_ticks = 0, calls = 0;

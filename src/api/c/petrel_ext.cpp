@@ -50,6 +50,22 @@ const char* petrel_version(void) { return PETREL_VERSION; }
 void petrel_config_set_metering(wasm_config_t* c, bool enable) { c->metered = enable; }
 void petrel_config_set_max_memory_pages(wasm_config_t* c, uint32_t pages) { c->max_memory_pages = pages; }
 void petrel_config_set_engine(wasm_config_t* c, petrel_engine_kind_t kind) { c->compiled = kind == PETREL_ENGINE_COMPILED; }
+void petrel_config_set_native_trust(wasm_config_t* c, petrel_native_trust_t trust) {
+  using Mode = native::TrustPolicy::Mode;
+  c->trust.mode = trust == PETREL_NATIVE_TRUST_NONE ? Mode::Never
+                  : trust == PETREL_NATIVE_TRUST_ANY_UNSAFE ? Mode::Any
+                                                            : Mode::Authenticated;
+}
+void petrel_config_set_trust_dir(wasm_config_t* c, const char* dir) { c->trust.config_dir = dir ? dir : ""; }
+bool petrel_config_add_trusted_key_file(wasm_config_t* c, const char* path, wasm_message_t* error) {
+  auto key = native::read_public_key(path ? path : "");
+  if (!key) {
+    set_message(error, key.error().message);
+    return false;
+  }
+  c->trust.trusted_keys.push_back(*key);
+  return true;
+}
 
 bool petrel_module_is_compiled(const wasm_module_t* m) { return m->module->native != nullptr; }
 

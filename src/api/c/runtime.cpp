@@ -7,6 +7,7 @@
 #include "binary/decoder.hpp"
 #include "native/compile_cache.hpp"
 #include "native/native_code.hpp"
+#include "native/section.hpp"
 #include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 
@@ -170,6 +171,7 @@ wasm_store_t::wasm_store_t(const wasm_config_t& config) {
   auto engine = std::make_unique<interp::Interpreter>(ic);
   interpreter = engine.get();
   compiled = config.compiled;
+  trust = config.trust;
   StoreLimits limits;
   limits.max_memory_pages = config.max_memory_pages;
   limits.guard_regions = config.compiled;  // compiled code checks memory accesses by guard regions
@@ -199,12 +201,18 @@ wasm_store_t::~wasm_store_t() {
 }
 
 Result<std::shared_ptr<const LoadedModule>> load_module_for(wasm_store_t* store, std::span<const uint8_t> bytes) {
-  if (!store->compiled) return load_binary(bytes);
+  if (!store->compiled) return native::load_module(bytes, {.use_native = false});
+  // A universal wasm's own code, when the engine's policy trusts it; else compiled here.
+  if (native::find_native_section(bytes)) {
+    native::LoadReport report;
+    auto own = native::load_module(bytes, {.trust = store->trust}, &report);
+    if (!own || report.native) return own;
+  }
   native::CompileRequest request;
   request.metered = store->interpreter->metered();
   auto universal = native::compile_cached(bytes, request);
-  if (!universal) return load_binary(bytes);  // no compiler here: interpreted (petrel_module_is_compiled)
-  return native::load_module(universal->universal, true);
+  if (!universal) return native::load_module(bytes, {.use_native = false});  // no compiler: interpreted
+  return native::load_module(universal->universal, {.made_here = true});
 }
 
 extern "C" {
