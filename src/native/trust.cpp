@@ -1,10 +1,7 @@
 #include "native/trust.hpp"
 
 #include <fcntl.h>
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,7 +20,7 @@ namespace petrel::native {
 namespace {
 
 namespace fs = std::filesystem;
-using Digest = std::array<uint8_t, 32>;
+using Digest = std::array<uint8_t, 32>;  // BLAKE2b-256
 
 // Each use of SHA-256 and of the signature key has its own prefix (domain separation).
 constexpr std::string_view kDigestDomain = "petrel.native authenticated code v2";
@@ -35,39 +32,38 @@ constexpr size_t kMacSize = 32, kSignatureSize = 64;
 
 std::unexpected<Error> io_error(std::string msg) { return std::unexpected(Error{Error::Kind::Io, std::move(msg), {}}); }
 
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-struct PkeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-
-// SHA-256 over the parts, each preceded by its length (no two inputs hash alike).
-Digest sha256(std::initializer_list<std::span<const uint8_t>> parts) {
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  for (auto part : parts) {
-    uint64_t n = part.size();
-    EVP_DigestUpdate(ctx.get(), &n, sizeof n);
-    EVP_DigestUpdate(ctx.get(), part.data(), part.size());
-  }
-  Digest d{};
-  unsigned len = 0;
-  EVP_DigestFinal_ex(ctx.get(), d.data(), &len);
-  return d;
+// libsodium: its one-time set-up (CPU features, the random source) before any use.
+bool sodium_ready() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
 }
 
 std::span<const uint8_t> as_bytes(std::string_view s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
 
+// BLAKE2b-256 over the parts, each preceded by its length (no two inputs hash alike).
+Digest digest_of(std::initializer_list<std::span<const uint8_t>> parts) {
+  sodium_ready();  // never fails but for a missing random source, which hashing does not need
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, sizeof(Digest));
+  for (auto part : parts) {
+    uint64_t n = part.size();
+    crypto_generichash_update(&state, reinterpret_cast<const uint8_t*>(&n), sizeof n);
+    crypto_generichash_update(&state, part.data(), part.size());
+  }
+  Digest d{};
+  crypto_generichash_final(&state, d.data(), d.size());
+  return d;
+}
+
 // What every authenticator of a section covers.
 Digest section_digest(std::span<const uint8_t> header, std::span<const uint8_t> module, std::span<const uint8_t> code) {
-  return sha256({as_bytes(kDigestDomain), header, module, code});
+  return digest_of({as_bytes(kDigestDomain), header, module, code});
 }
 
 Digest mac(const MachineKey& key, const Digest& d) {
+  static_assert(crypto_auth_hmacsha256_BYTES == sizeof(Digest) && crypto_auth_hmacsha256_KEYBYTES == 32);
   Digest out{};
-  unsigned len = 0;
-  HMAC(EVP_sha256(), key.secret.data(), static_cast<int>(key.secret.size()), d.data(), d.size(), out.data(), &len);
+  crypto_auth_hmacsha256(out.data(), d.data(), d.size(), key.secret.data());
   return out;
 }
 
@@ -78,24 +74,29 @@ std::vector<uint8_t> signed_message(const Digest& d) {
   return m;
 }
 
-std::optional<std::array<uint8_t, kSignatureSize>> sign(const SigningKey& key, const Digest& d) {
-  std::unique_ptr<EVP_PKEY, PkeyFree> pkey(
-      EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, key.seed.data(), key.seed.size()));
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  if (!pkey || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) != 1) return std::nullopt;
+// The Ed25519 secret key (seed and public key) of a signing key.
+std::array<uint8_t, crypto_sign_SECRETKEYBYTES> expand(const SigningKey& key) {
+  sodium_ready();
+  std::array<uint8_t, crypto_sign_SECRETKEYBYTES> sk{};
+  PublicKey pk{};
+  crypto_sign_seed_keypair(pk.data(), sk.data(), key.seed.data());
+  return sk;
+}
+
+std::array<uint8_t, kSignatureSize> sign(const SigningKey& key, const Digest& d) {
+  static_assert(crypto_sign_BYTES == kSignatureSize && crypto_sign_PUBLICKEYBYTES == sizeof(PublicKey));
+  auto sk = expand(key);
   auto msg = signed_message(d);
   std::array<uint8_t, kSignatureSize> sig{};
-  size_t len = sig.size();
-  if (EVP_DigestSign(ctx.get(), sig.data(), &len, msg.data(), msg.size()) != 1 || len != sig.size()) return std::nullopt;
+  crypto_sign_detached(sig.data(), nullptr, msg.data(), msg.size(), sk.data());
+  sodium_memzero(sk.data(), sk.size());
   return sig;
 }
 
 bool verify(const PublicKey& key, std::span<const uint8_t> sig, const Digest& d) {
-  std::unique_ptr<EVP_PKEY, PkeyFree> pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  if (!pkey || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) != 1) return false;
+  if (sig.size() != kSignatureSize) return false;
   auto msg = signed_message(d);
-  return EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), msg.data(), msg.size()) == 1;
+  return crypto_sign_verify_detached(sig.data(), msg.data(), msg.size(), key.data()) == 0;
 }
 
 std::string hex(std::span<const uint8_t> bytes) {
@@ -200,7 +201,7 @@ Result<void> write_new_file(const std::string& path, std::string_view text, mode
 MachineKey with_id(const std::array<uint8_t, 32>& secret) {
   MachineKey k;
   k.secret = secret;
-  Digest d = sha256({as_bytes(kKeyIdDomain), secret});
+  Digest d = digest_of({as_bytes(kKeyIdDomain), secret});
   std::copy_n(d.begin(), k.id.size(), k.id.begin());
   return k;
 }
@@ -248,10 +249,11 @@ Result<MachineKey> machine_key(const std::string& dir, bool create) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return io_error(fmt::format("{}: {}", dir, ec.message()));
+  if (!sodium_ready()) return io_error("no random source for a machine key");
   std::array<uint8_t, 32> secret{};
-  if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) return io_error("no random bytes for a machine key");
+  randombytes_buf(secret.data(), secret.size());
   std::string text = fmt::format("petrel-machine-key {}\n", hex(secret));
-  OPENSSL_cleanse(secret.data(), secret.size());
+  sodium_memzero(secret.data(), secret.size());
   // Made under another name and linked into place: a concurrent first use keeps one key.
   std::string tmp = fmt::format("{}.{}.tmp", path, getpid());
   if (auto w = write_new_file(tmp, text, 0600); !w) return std::unexpected(w.error());
@@ -278,26 +280,26 @@ Result<SigningKey> read_signing_key(const std::string& path) {
   if (!seed) return io_error(fmt::format("{}: not a Petrel signing key (expected \"{} HEX\")", path, kSecretTag));
   SigningKey k;
   k.seed = *seed;
-  std::unique_ptr<EVP_PKEY, PkeyFree> pkey(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, k.seed.data(), k.seed.size()));
-  size_t len = k.public_key.size();
-  if (!pkey || EVP_PKEY_get_raw_public_key(pkey.get(), k.public_key.data(), &len) != 1)
-    return io_error(fmt::format("{}: not a valid Ed25519 key", path));
+  auto sk = expand(k);
+  std::copy_n(sk.begin() + 32, k.public_key.size(), k.public_key.begin());  // libsodium's sk is seed || pk
+  sodium_memzero(sk.data(), sk.size());
   return k;
 }
 
 std::string format_public_key(const PublicKey& key) { return fmt::format("{} {}", kPublicTag, hex(key)); }
 
 Result<void> write_key_pair(const std::string& base) {
-  std::unique_ptr<EVP_PKEY, PkeyFree> pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+  if (!sodium_ready()) return io_error("no random source for a key");
   SigningKey k;
-  size_t seed_len = k.seed.size(), pub_len = k.public_key.size();
-  if (!pkey || EVP_PKEY_get_raw_private_key(pkey.get(), k.seed.data(), &seed_len) != 1 ||
-      EVP_PKEY_get_raw_public_key(pkey.get(), k.public_key.data(), &pub_len) != 1)
-    return io_error("cannot make an Ed25519 key");
+  randombytes_buf(k.seed.data(), k.seed.size());
+  auto sk = expand(k);
+  std::copy_n(sk.begin() + 32, k.public_key.size(), k.public_key.begin());
+  sodium_memzero(sk.data(), sk.size());
   std::string secret = fmt::format("{} {}\n", kSecretTag, hex(k.seed));
-  OPENSSL_cleanse(k.seed.data(), k.seed.size());
-  if (auto w = write_new_file(base + ".key", secret, 0600); !w) return w;
-  OPENSSL_cleanse(secret.data(), secret.size());
+  sodium_memzero(k.seed.data(), k.seed.size());
+  auto written = write_new_file(base + ".key", secret, 0600);
+  sodium_memzero(secret.data(), secret.size());
+  if (!written) return written;
   return write_new_file(base + ".pub", format_public_key(k.public_key) + "\n", 0644);
 }
 
@@ -343,7 +345,7 @@ std::string why_untrusted(const NativeSection& section, std::span<const uint8_t>
         continue;
       }
       Digest expected = mac(key, digest);
-      if (CRYPTO_memcmp(expected.data(), a.data.data() + 8, kMacSize) == 0) return {};
+      if (sodium_memcmp(expected.data(), a.data.data() + 8, kMacSize) == 0) return {};
       notes.push_back("its authentication by this machine's key does not match: it was altered after compiling");
     } else if (a.kind == AuthKind::Ed25519 && a.data.size() == 32 + kSignatureSize) {
       PublicKey key{};
@@ -387,9 +389,8 @@ Result<std::vector<uint8_t>> authenticate(std::span<const uint8_t> universal, co
   }
   if (signer) {
     auto sig = sign(*signer, digest);
-    if (!sig) return io_error("cannot sign the compiled code");
     Authenticator a{AuthKind::Ed25519, {signer->public_key.begin(), signer->public_key.end()}};
-    a.data.insert(a.data.end(), sig->begin(), sig->end());
+    a.data.insert(a.data.end(), sig.begin(), sig.end());
     auths.push_back(std::move(a));
   }
   return make_universal(module, section->header, section->code, auths);

@@ -4,9 +4,9 @@
 //     configuration folder (machine.key, 0600, created on first compile), or
 //   * signed (Ed25519) by a key the user trusts: `--trust KEY.pub`, or a KEY.pub in the
 //     configuration folder's trusted-keys/.
-// Both cover one SHA-256 digest of the section header, the module and the code. Anything else
-// is ignored (the module runs interpreted, or is compiled afresh), unless the policy says
-// Any (`--allow-unsigned-native`: WasmEdge's behaviour, dangerous).
+// Both cover one BLAKE2b-256 digest of the section header, the module and the code (libsodium).
+// Anything else is ignored (the module runs interpreted, or is compiled afresh), unless the
+// policy says Any (`--allow-unsigned-native`: WasmEdge's behaviour, dangerous).
 #pragma once
 #include <array>
 #include <cstdint>
