@@ -42,3 +42,129 @@ TEST(WasiSecurity, ReadOnlyPreopenCannotBeLinkedMovedOrSymlinkedFrom) {
   EXPECT_EQ(files("link /w/mine.txt /w/again").status, 0);
   EXPECT_EQ(fs::hard_link_count(t.path / "rw" / "mine.txt"), 2u);
 }
+
+// ---- finding 3: nothing a guest writes can kill the host with SIGPIPE ------------------------
+namespace {
+
+// A `petrel run` with the given stdin and stdout; what it wrote on stderr, and how it ended.
+struct Finished {
+  int wait_status = 0;
+  std::string stderr_text;
+};
+Finished run_petrel(std::vector<std::string> args, int stdin_fd, int stdout_fd) {
+  int err[2];
+  if (pipe(err) != 0) return {};
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, stdin_fd, 0);
+  posix_spawn_file_actions_adddup2(&fa, stdout_fd, 1);
+  posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+  posix_spawn_file_actions_addclose(&fa, err[0]);
+  args.insert(args.begin(), kPetrel);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  int spawned = posix_spawn(&pid, kPetrel.c_str(), &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(err[1]);
+  Finished f;
+  char buf[512];
+  ssize_t n;
+  while ((n = read(err[0], buf, sizeof buf)) > 0) f.stderr_text.append(buf, static_cast<size_t>(n));
+  close(err[0]);
+  if (spawned == 0) waitpid(pid, &f.wait_status, 0);
+  return f;
+}
+
+// A TCP listener on 127.0.0.1 that accepts one connection and closes it at once.
+struct ClosingListener {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  uint16_t port = 0;
+  std::thread acceptor;
+  ClosingListener() {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(fd, 1) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+      return;
+    port = ntohs(a.sin_port);
+    acceptor = std::thread([this] {
+      int c = accept(fd, nullptr, nullptr);
+      if (c >= 0) close(c);
+    });
+  }
+  ~ClosingListener() {
+    shutdown(fd, SHUT_RDWR);  // wakes the acceptor if no guest ever connected
+    if (acceptor.joinable()) acceptor.join();
+    close(fd);
+  }
+};
+
+std::string allow_loopback(uint16_t port) { return "--allow-net=127.0.0.1:" + std::to_string(port); }
+
+}  // namespace
+
+TEST(WasiSecurity, WritingToASocketWhosePeerClosedIsEpipe) {
+  ClosingListener peer;
+  ASSERT_NE(peer.port, 0);
+  auto o = run_command(kPetrel + " run " + allow_loopback(peer.port) + " " + guest("sec_net") + " write-closed " +
+                       std::to_string(peer.port));
+  EXPECT_EQ(o.status, 0) << "petrel did not exit by itself (141 or -1: killed by SIGPIPE)";
+  EXPECT_EQ(o.output, "write: errno 64\n");  // EPIPE
+}
+
+TEST(WasiSecurity, WritingToAClosedStdoutPipeIsEpipe) {
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  close(out[0]);
+  auto f = run_petrel({"run", guest("sec_stdio"), "fill-stdout"}, 0, out[1]);
+  close(out[1]);
+  EXPECT_TRUE(WIFEXITED(f.wait_status) && WEXITSTATUS(f.wait_status) == 0)
+      << "wait status " << f.wait_status << ", signal " << (WIFSIGNALED(f.wait_status) ? WTERMSIG(f.wait_status) : 0);
+  EXPECT_EQ(f.stderr_text, "write: errno 64\n");
+}
+
+// The library on its own, in a process that keeps SIGPIPE's default action (as an embedder
+// may): the guest still gets EPIPE, and the embedder's disposition and mask are unchanged.
+TEST(WasiSecurity, EmbedderKeepsItsSigpipeDispositionAndSurvives) {
+  int out[2], err[2];
+  ASSERT_EQ(pipe(out), 0);
+  ASSERT_EQ(pipe(err), 0);
+  close(out[0]);
+  std::string module_path = guest("sec_stdio");
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    signal(SIGPIPE, SIG_DFL);
+    petrel::Engine engine;
+    petrel::Store store(engine);
+    auto module = petrel::Module::from_file(store, module_path);
+    if (!module) _exit(90);
+    auto wasi = petrel::Wasi().args({"sec_stdio", "fill-stdout"}).stdio(0, out[1], err[1]);
+    auto instance = petrel::Instance::with_wasi(store, *module, std::move(wasi));
+    if (!instance) _exit(91);
+    auto status = instance->run_wasi_start();
+    struct sigaction now {};
+    sigaction(SIGPIPE, nullptr, &now);
+    sigset_t mask;
+    pthread_sigmask(SIG_SETMASK, nullptr, &mask);
+    if (now.sa_handler != SIG_DFL) _exit(92);
+    if (sigismember(&mask, SIGPIPE)) _exit(93);
+    _exit(status ? *status : 94);
+  }
+  close(out[1]);
+  close(err[1]);
+  std::string said;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(err[0], buf, sizeof buf)) > 0) said.append(buf, static_cast<size_t>(n));
+  close(err[0]);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "wait status " << status << " (exit 92/93: the library changed SIGPIPE's disposition or mask)";
+  EXPECT_EQ(said, "write: errno 64\n");
+}

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <bit>
+#include <csignal>
 #include <cstdio>
 
 #include "host/wasi/command.hpp"
@@ -157,6 +158,10 @@ static Result<wasi::Options> wasi_options(const RunOptions& opts, const std::vec
 }
 
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
+  // The process is Petrel's own: no reader that goes away (of the guest's output or of
+  // Petrel's messages) ends it; writes see EPIPE instead. The library guards its own writes
+  // without this (src/host/README.md).
+  signal(SIGPIPE, SIG_IGN);
   const std::string& file = opts.file;
   auto lm = load_module_file(file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot});
   if (!lm) {

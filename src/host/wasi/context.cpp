@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -41,6 +43,33 @@ bool Context::gather(uint32_t iovs, uint32_t count, std::vector<struct iovec>& o
     out[i] = {at(buf), len};
   }
   return true;
+}
+
+ssize_t Context::write_without_sigpipe(const FdEntry& f, const struct iovec* iov, size_t count) {
+  if (f.type == kSocketStream || f.type == kSocketDgram) {
+    struct msghdr msg {};
+    msg.msg_iov = const_cast<struct iovec*>(iov);
+    msg.msg_iovlen = count;
+    return sendmsg(f.host_fd, &msg, MSG_NOSIGNAL);
+  }
+  // Files and directories never raise SIGPIPE: spare them the mask's system calls.
+  if (f.type == kRegularFile || f.type == kDirectory) return writev(f.host_fd, iov, static_cast<int>(count));
+  sigset_t sigpipe, previous, pending;
+  sigemptyset(&sigpipe);
+  sigaddset(&sigpipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &sigpipe, &previous);
+  // One already pending (the embedder's own, or another thread's) is not ours to take.
+  sigpending(&pending);
+  bool was_pending = sigismember(&pending, SIGPIPE);
+  ssize_t n = writev(f.host_fd, iov, static_cast<int>(count));
+  int saved = errno;
+  if (n < 0 && saved == EPIPE && !was_pending) {
+    const struct timespec no_wait {};
+    while (sigtimedwait(&sigpipe, nullptr, &no_wait) < 0 && errno == EINTR) {}
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = saved;
+  return n;
 }
 
 FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {

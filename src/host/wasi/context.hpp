@@ -68,6 +68,13 @@ class Context {
   // A guest string (not NUL-terminated); nullopt when out of bounds or holding a NUL.
   std::optional<std::string> string(uint64_t ptr, uint64_t len) const;
 
+  // ---- writes ---------------------------------------------------------------------------
+  // writev() that cannot end the process with SIGPIPE, whatever the embedder's disposition:
+  // sockets are written with sendmsg(MSG_NOSIGNAL); other non-files (pipes, FIFOs) with
+  // SIGPIPE blocked in this thread, a SIGPIPE the write raised being taken before the mask is
+  // restored. A reader that has gone is EPIPE for the guest.
+  static ssize_t write_without_sigpipe(const FdEntry& f, const struct iovec* iov, size_t count);
+
   // ---- fds ------------------------------------------------------------------------------
   FdEntry* fd(uint32_t n, uint64_t needed_rights = 0, Errno* error = nullptr);
   uint32_t add_fd(FdEntry e);  // lowest free number >= 3... (preopens first)

@@ -160,7 +160,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     if (!c->in_bounds(a.u32(3), 4)) return err::fault;
-    ssize_t n = writev(f->host_fd, iov.data(), static_cast<int>(iov.size()));
+    ssize_t n = Context::write_without_sigpipe(*f, iov.data(), iov.size());
     if (n < 0) return host_error();
     c->store<uint32_t>(a.u32(3), static_cast<uint32_t>(n));
     return err::success;
