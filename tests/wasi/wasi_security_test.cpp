@@ -168,3 +168,19 @@ TEST(WasiSecurity, EmbedderKeepsItsSigpipeDispositionAndSurvives) {
       << "wait status " << status << " (exit 92/93: the library changed SIGPIPE's disposition or mask)";
   EXPECT_EQ(said, "write: errno 64\n");
 }
+
+// ---- finding 4: listening and automatic binding follow the allow list ------------------------
+TEST(WasiSecurity, ListeningWithoutBindingIsCheckedAgainstTheAllowList) {
+  uint16_t port = test_port(11);
+  auto o = run_command(kPetrel + " run " + allow_loopback(port) + " " + guest("sec_net") + " listen-unbound");
+  EXPECT_EQ(o.output, "listen: errno 2\n");  // EACCES: 0.0.0.0 and a random port are not listed
+  o = run_command(kPetrel + " run --allow-net " + guest("sec_net") + " listen-unbound");
+  EXPECT_EQ(o.output, "listen: errno 0\n");  // everything allowed: the kernel's choice stands
+}
+
+TEST(WasiSecurity, SendingFromAnUnboundSocketBindsToTheRoutesAddressNotToEveryAddress) {
+  uint16_t port = test_port(12);
+  auto o = run_command(kPetrel + " run " + allow_loopback(port) + " " + guest("sec_net") + " sendto-unbound " +
+                       std::to_string(port));
+  EXPECT_EQ(o.output, "send_to: errno 0\nlocal: errno 0, 127.0.0.1\n");
+}

@@ -1,7 +1,9 @@
 // The WasmEdge socket extension (shared/wasmedge-socket-abi.md): TCP and UDP over IPv4 and
 // IPv6, name resolution, socket options. Network access is a capability: without
 // --allow-net every call that would reach the network fails with EACCES; with an allow list,
-// bind, connect and send_to are checked against it.
+// every address a socket takes or reaches is checked against it: bind, connect and send_to,
+// the local end at listen and accept (the kernel's automatic one included), and the names
+// that sock_getaddrinfo may look up.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -88,6 +90,43 @@ Errno allowed(const Context& c, const sockaddr_storage& a) {
   return err::acces;
 }
 
+// The local end of a socket; one that has none yet shows the wildcard address and port 0,
+// which is what the kernel binds it to when it listens or first sends: reachable from
+// every host, at a port of the kernel's choosing.
+Errno local_address(int fd, sockaddr_storage& out) {
+  socklen_t len = sizeof out;
+  std::memset(&out, 0, sizeof out);
+  return getsockname(fd, reinterpret_cast<sockaddr*>(&out), &len) == 0 ? err::success : host_error();
+}
+
+// The network capability for the local end of `fd` (listen, accept).
+Errno local_end_allowed(const Context& c, int fd) {
+  sockaddr_storage local;
+  if (Errno e = local_address(fd, local); e != err::success) return e;
+  return allowed(c, local);
+}
+
+// Before a datagram socket without a local address sends: when the allow list does not
+// admit the kernel's choice (the wildcard address), binds it to the address that the route
+// to `to` leaves from, with a port the kernel picks, as connect() would.
+Errno bind_before_sending(const Context& c, int fd, const sockaddr_storage& to, socklen_t to_len) {
+  sockaddr_storage local;
+  if (Errno e = local_address(fd, local); e != err::success) return e;
+  if (address_port(local) != 0 || allowed(c, local) == err::success) return err::success;
+  int probe = socket(to.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (probe < 0) return host_error();
+  sockaddr_storage source{};
+  socklen_t source_len = sizeof source;
+  bool routed = connect(probe, reinterpret_cast<const sockaddr*>(&to), to_len) == 0 &&
+                getsockname(probe, reinterpret_cast<sockaddr*>(&source), &source_len) == 0;
+  int saved = errno;
+  close(probe);
+  if (!routed) return from_host_errno(saved);
+  if (source.ss_family == AF_INET) reinterpret_cast<sockaddr_in&>(source).sin_port = 0;
+  else reinterpret_cast<sockaddr_in6&>(source).sin6_port = 0;
+  return bind(fd, reinterpret_cast<const sockaddr*>(&source), source_len) == 0 ? err::success : host_error();
+}
+
 // Writes an address block of 128 bytes: u16 family (1/2) then the address bytes.
 void write_address_block(Context& c, uint32_t ptr, uint32_t len, const sockaddr_storage& a) {
   std::vector<uint8_t> block(len, 0);
@@ -148,10 +187,11 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     setsockopt(f->host_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     return bind(f->host_fd, reinterpret_cast<sockaddr*>(&addr), len) == 0 ? err::success : host_error();
   });
-  def("sock_listen", {ValType::I32, ValType::I32}, [sock](Args a) -> Errno {
+  def("sock_listen", {ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
     FdEntry* f = sock(a.u32(0), e);
     if (!f) return e;
+    if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
     return listen(f->host_fd, static_cast<int>(std::min<uint32_t>(a.u32(1), SOMAXCONN))) == 0 ? err::success : host_error();
   });
   auto accept_into = [c, sock](uint32_t fd, uint16_t flags, uint32_t out_ptr) -> Errno {
@@ -159,6 +199,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     FdEntry* f = sock(fd, e);
     if (!f) return e;
     if (!c->in_bounds(out_ptr, 4)) return err::fault;
+    if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
     int nfd;
     do {
       nfd = accept4(f->host_fd, nullptr, nullptr, SOCK_CLOEXEC | ((flags & fdflags::nonblock) ? SOCK_NONBLOCK : 0));
@@ -226,6 +267,8 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (a.u32(4) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(3), a.u32(4), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
+    if (f->type == kSocketDgram)
+      if (Errno bound = bind_before_sending(*c, f->host_fd, addr, len); bound != err::success) return bound;
     struct msghdr msg {};
     msg.msg_name = &addr;
     msg.msg_namelen = len;
