@@ -184,3 +184,18 @@ TEST(WasiSecurity, SendingFromAnUnboundSocketBindsToTheRoutesAddressNotToEveryAd
                        std::to_string(port));
   EXPECT_EQ(o.output, "send_to: errno 0\nlocal: errno 0, 127.0.0.1\n");
 }
+
+// ---- finding 5: names are resolved only when the allow list names them -----------------------
+TEST(WasiSecurity, NameLookupsAreLimitedToTheNamesOfTheAllowList) {
+  // "localhost" would resolve (without any query leaving the machine), so only the allow
+  // list's check, made before getaddrinfo, can refuse it.
+  auto o = run_command(kPetrel + " run --allow-net=127.0.0.1:18081 " + guest("getaddrinfo") + " localhost 8080");
+  EXPECT_EQ(o.output, "getaddrinfo failed: errno 2\n");
+  o = run_command(kPetrel + " run --allow-net=127.0.0.1:18081 " + guest("getaddrinfo") + " data.example.com 80");
+  EXPECT_EQ(o.output, "getaddrinfo failed: errno 2\n");
+  // A name the list gives, in any case, resolves; so does a listed numeric address.
+  o = run_command(kPetrel + " run --allow-net=LocalHost:8080 " + guest("getaddrinfo") + " localhost 8080");
+  EXPECT_EQ(o.output, "family=1 socktype=2 protocol=1 port=8080 addr=127.0.0.1\n");
+  o = run_command(kPetrel + " run --allow-net=127.0.0.1:18081 " + guest("getaddrinfo") + " 127.0.0.1 18081");
+  EXPECT_EQ(o.output, "family=1 socktype=2 protocol=1 port=18081 addr=127.0.0.1\n");
+}

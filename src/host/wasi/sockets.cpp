@@ -9,6 +9,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -88,6 +89,15 @@ Errno allowed(const Context& c, const sockaddr_storage& a) {
     if (host_ok && (r.port == 0 || r.port == port)) return err::success;
   }
   return err::acces;
+}
+
+// The name capability: a lookup may send a query off the machine, so with an allow list
+// only the names it gives are looked up (and no node at all: the local addresses).
+bool name_allowed(const Context& c, const std::string& node) {
+  if (c.options.net_rules.empty() || node.empty()) return true;
+  for (const auto& r : c.options.net_rules)
+    if (r.host.empty() || strcasecmp(r.host.c_str(), node.c_str()) == 0) return true;
+  return false;
 }
 
 // The local end of a socket; one that has none yet shows the wildcard address and port 0,
@@ -369,6 +379,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     uint32_t hints_ptr = a.u32(4), res_ptr = a.u32(5), max = a.u32(6), count_ptr = a.u32(7);
     if (!node || !service || !c->in_bounds(hints_ptr, 28) || !c->in_bounds(res_ptr, 4) || !c->in_bounds(count_ptr, 4))
       return err::fault;
+    if (!name_allowed(*c, *node)) return err::acces;
     struct addrinfo hints {};
     uint16_t hflags = 0;
     uint8_t hfamily = 0, htype = 0, hproto = 0;
