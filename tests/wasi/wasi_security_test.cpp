@@ -199,3 +199,32 @@ TEST(WasiSecurity, NameLookupsAreLimitedToTheNamesOfTheAllowList) {
   o = run_command(kPetrel + " run --allow-net=127.0.0.1:18081 " + guest("getaddrinfo") + " 127.0.0.1 18081");
   EXPECT_EQ(o.output, "family=1 socktype=2 protocol=1 port=18081 addr=127.0.0.1\n");
 }
+
+// ---- finding 6: rights enforced everywhere; the host's stdin stays as it was -----------------
+TEST(WasiSecurity, TruncatingOnOpenNeedsPathFilestatSetSize) {
+  TempDir t;
+  std::ofstream(t.path / "f.txt") << "content";
+  auto o = run_command(kPetrel + " run --dir /w:" + t.path.string() + " " + guest("sec_files") + " trunc-unrighted f.txt");
+  EXPECT_EQ(o.output, "path_open O_TRUNC: errno 76\n");  // ENOTCAPABLE
+  EXPECT_EQ(read_file(t.path / "f.txt"), "content");
+}
+
+TEST(WasiSecurity, SocketWithoutRightsCannotReceiveSendOrAccept) {
+  uint16_t port = test_port(13);
+  auto o = run_command(kPetrel + " run " + allow_loopback(port) + " " + guest("sec_net") + " rights " + std::to_string(port));
+  EXPECT_EQ(o.output, "recv_from: errno 76\nsend_to: errno 76\naccept: errno 76\n");
+}
+
+TEST(WasiSecurity, NonblockingStdinIsTheGuestsAloneAndTheHostsPipeStaysBlocking) {
+  TempDir t;
+  int in[2];
+  ASSERT_EQ(pipe(in), 0);  // the write end stays open: a read finds no data and no end
+  int out = open((t.path / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  ASSERT_GE(out, 0);
+  auto f = run_petrel({"run", guest("sec_stdio"), "nonblock-stdin"}, in[0], out);
+  close(out);
+  EXPECT_EQ(read_file(t.path / "out"), "read: errno 6, nonblock=1\n");  // EAGAIN, as the guest asked
+  EXPECT_EQ(fcntl(in[0], F_GETFL) & O_NONBLOCK, 0) << "petrel left the host's stdin non-blocking";
+  close(in[0]);
+  close(in[1]);
+}

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -70,6 +71,14 @@ ssize_t Context::write_without_sigpipe(const FdEntry& f, const struct iovec* iov
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   errno = saved;
   return n;
+}
+
+bool Context::guest_would_block(const FdEntry& f, short events) {
+  if (f.owned || !(f.fdflags & fdflags::nonblock)) return false;
+  struct pollfd ready {f.host_fd, events, 0};
+  int r;
+  while ((r = poll(&ready, 1, 0)) < 0 && errno == EINTR) {}
+  return r == 0;  // ready, hung up or in error: the call itself will say which
 }
 
 FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {

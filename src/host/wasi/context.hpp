@@ -21,7 +21,7 @@ struct FdEntry {
   int host_fd = -1;
   Filetype type = kUnknown;
   uint64_t rights_base = 0, rights_inheriting = 0;
-  uint16_t fdflags = 0;
+  uint16_t fdflags = 0;             // for fds not `owned`: the append and nonblock the guest set
   bool readonly = false;           // below a read-only preopen: no writes of any kind
   std::optional<std::string> preopen_name;  // set for preopened directories
   bool owned = true;               // closed by us (not the process's stdio)
@@ -74,6 +74,11 @@ class Context {
   // SIGPIPE blocked in this thread, a SIGPIPE the write raised being taken before the mask is
   // restored. A reader that has gone is EPIPE for the guest.
   static ssize_t write_without_sigpipe(const FdEntry& f, const struct iovec* iov, size_t count);
+
+  // Whether a read (POLLIN) or write (POLLOUT) on `f` is to fail with EAGAIN: the nonblock
+  // flag the guest set on a descriptor Petrel does not own, emulated with a poll that does
+  // not wait (the host's file description never becomes non-blocking).
+  static bool guest_would_block(const FdEntry& f, short events);
 
   // ---- fds ------------------------------------------------------------------------------
   FdEntry* fd(uint32_t n, uint64_t needed_rights = 0, Errno* error = nullptr);

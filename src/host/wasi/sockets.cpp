@@ -9,6 +9,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -162,8 +163,9 @@ FdEntry socket_entry(int fd, Filetype type) {
 
 void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   Context* c = &ctx;
-  auto sock = [c](uint32_t fd, Errno& e) -> FdEntry* {
-    FdEntry* f = c->fd(fd, 0, &e);
+  // The socket behind guest fd `fd`, when the fd has the `needed` rights.
+  auto sock = [c](uint32_t fd, uint64_t needed, Errno& e) -> FdEntry* {
+    FdEntry* f = c->fd(fd, needed, &e);
     if (f && f->type != kSocketStream && f->type != kSocketDgram) {
       e = err::notsock;
       return nullptr;
@@ -186,7 +188,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   def("sock_bind", {ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
@@ -199,14 +201,14 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   def("sock_listen", {ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
     return listen(f->host_fd, static_cast<int>(std::min<uint32_t>(a.u32(1), SOMAXCONN))) == 0 ? err::success : host_error();
   });
   auto accept_into = [c, sock](uint32_t fd, uint16_t flags, uint32_t out_ptr) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(fd, e);
+    FdEntry* f = sock(fd, rights::sock_accept, e);
     if (!f) return e;
     if (!c->in_bounds(out_ptr, 4)) return err::fault;
     if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
@@ -226,7 +228,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   }
   def("sock_connect", {ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
@@ -242,7 +244,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   def("sock_recv_from", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32},
       [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), rights::fd_read, e);
     if (!f) return e;
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
@@ -250,6 +252,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (!c->load(a.u32(3), addr_buf) || !c->load(a.u32(3) + 4, addr_len) || !c->in_bounds(addr_buf, addr_len) ||
         !c->in_bounds(a.u32(5), 4) || !c->in_bounds(a.u32(6), 4) || !c->in_bounds(a.u32(7), 2))
       return err::fault;
+    if (Context::guest_would_block(*f, POLLIN)) return err::again;
     sockaddr_storage from{};
     struct msghdr msg {};
     msg.msg_name = &from;
@@ -268,7 +271,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   def("sock_send_to", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32},
       [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), rights::fd_write, e);
     if (!f) return e;
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(6), 4)) return err::fault;
@@ -277,6 +280,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (a.u32(4) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(3), a.u32(4), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
+    if (Context::guest_would_block(*f, POLLOUT)) return err::again;
     if (f->type == kSocketDgram)
       if (Errno bound = bind_before_sending(*c, f->host_fd, addr, len); bound != err::success) return bound;
     struct msghdr msg {};
@@ -291,7 +295,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   auto name_of = [c, sock](Args a, bool peer) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     uint32_t buf = 0, buf_len = 0;
     if (!c->load(a.u32(1), buf) || !c->load(a.u32(1) + 4, buf_len) || !c->in_bounds(buf, buf_len) ||
@@ -321,7 +325,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   constexpr uint32_t kNumOptions = sizeof(kOptions) / sizeof(kOptions[0]);
   def("sock_setsockopt", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     if (a.u32(1) != 0 || a.u32(2) >= kNumOptions) return err::noprotoopt;
     int opt = kOptions[a.u32(2)];
@@ -340,7 +344,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   def("sock_getsockopt", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     if (a.u32(1) != 0 || a.u32(2) >= kNumOptions) return err::noprotoopt;
     int opt = kOptions[a.u32(2)];
