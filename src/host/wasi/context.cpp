@@ -19,9 +19,28 @@ ParentDir::~ParentDir() {
   if (fd >= 0) close(fd);
 }
 
+uint32_t FdTable::add(FdEntry e) {
+  if (freed_.empty()) {
+    slots_.emplace_back(std::move(e));
+    return static_cast<uint32_t>(slots_.size() - 1);
+  }
+  uint32_t n = freed_.top();
+  freed_.pop();
+  slots_[n] = std::move(e);
+  return n;
+}
+
+bool FdTable::remove(uint32_t n) {
+  if (!find(n)) return false;
+  slots_[n].reset();
+  freed_.push(n);
+  return true;
+}
+
 Context::~Context() {
-  for (auto& [n, e] : fds)
+  fds.for_each([](FdEntry& e) {
     if (e.owned && e.host_fd >= 0) close(e.host_fd);
+  });
 }
 
 std::optional<std::string> Context::string(uint64_t ptr, uint64_t len) const {
@@ -82,23 +101,16 @@ bool Context::guest_would_block(const FdEntry& f, short events) {
 }
 
 FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {
-  auto it = fds.find(n);
-  if (it == fds.end()) {
+  FdEntry* f = fds.find(n);
+  if (!f) {
     if (error) *error = err::badf;
     return nullptr;
   }
-  if ((it->second.rights_base & needed_rights) != needed_rights) {
+  if ((f->rights_base & needed_rights) != needed_rights) {
     if (error) *error = err::notcapable;
     return nullptr;
   }
-  return &it->second;
-}
-
-uint32_t Context::add_fd(FdEntry e) {
-  uint32_t n = 0;
-  while (fds.count(n)) ++n;
-  fds.emplace(n, std::move(e));
-  return n;
+  return f;
 }
 
 Filetype Context::filetype_of(int host_fd) {

@@ -229,20 +229,20 @@ void define_preview1(Context& ctx, const Definer& def) {
     return err::success;
   });
   def("fd_close", {I32}, [c](Args a) -> Errno {
-    auto it = c->fds.find(a.u32(0));
-    if (it == c->fds.end()) return err::badf;
-    if (it->second.owned) close(it->second.host_fd);
-    c->fds.erase(it);
+    FdEntry* f = c->fds.find(a.u32(0));
+    if (!f) return err::badf;
+    if (f->owned) close(f->host_fd);
+    c->fds.remove(a.u32(0));
     return err::success;
   });
   def("fd_renumber", {I32, I32}, [c](Args a) -> Errno {
-    auto from = c->fds.find(a.u32(0));
-    auto to = c->fds.find(a.u32(1));
-    if (from == c->fds.end() || to == c->fds.end()) return err::badf;
+    FdEntry* from = c->fds.find(a.u32(0));
+    FdEntry* to = c->fds.find(a.u32(1));
+    if (!from || !to) return err::badf;
     if (from == to) return err::success;
-    if (to->second.owned) close(to->second.host_fd);
-    to->second = std::move(from->second);
-    c->fds.erase(from);
+    if (to->owned) close(to->host_fd);
+    *to = std::move(*from);
+    c->fds.remove(a.u32(0));
     return err::success;
   });
   def("fd_fdstat_get", {I32, I32}, [c](Args a) -> Errno {

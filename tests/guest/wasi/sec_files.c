@@ -1,7 +1,8 @@
 // File-system probes for the sandbox tests. Usage (with the directory granted as fd 3):
 //   sec_files trunc-unrighted NAME  drops path_filestat_set_size from fd 3, then opens NAME
 //                                   with O_TRUNC; prints the errno of that path_open
-//   sec_files many PATH COUNT       opens PATH COUNT times, keeping every fd open
+//   sec_files many PATH COUNT REOPENS  opens PATH COUNT times, keeping every fd open, then
+//                                   reopens the highest fd REOPENS times
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,19 +23,30 @@ static int trunc_unrighted(const char* name) {
   return 0;
 }
 
-static int open_many(const char* path, long count) {
+// Opens PATH COUNT times, keeping every fd open; then REOPENS times closes the highest fd and
+// opens PATH again, which must give the number just freed (the lowest free one).
+static int open_many(const char* path, long count, long reopens) {
+  int last = -1;
   for (long i = 0; i < count; ++i) {
-    if (open(path, O_RDONLY) < 0) {
+    if ((last = open(path, O_RDONLY)) < 0) {
       printf("open number %ld failed: %s\n", i, strerror(errno));
       return 1;
     }
   }
-  printf("opened %ld\n", count);
+  for (long i = 0; i < reopens; ++i) {
+    close(last);
+    int again = open(path, O_RDONLY);
+    if (again != last) {
+      printf("reopen number %ld gave fd %d, not the freed %d\n", i, again, last);
+      return 1;
+    }
+  }
+  printf("opened %ld, reopened %ld\n", count, reopens);
   return 0;
 }
 
 int main(int argc, char** argv) {
   if (argc == 3 && !strcmp(argv[1], "trunc-unrighted")) return trunc_unrighted(argv[2]);
-  if (argc == 4 && !strcmp(argv[1], "many")) return open_many(argv[2], atol(argv[3]));
+  if (argc == 5 && !strcmp(argv[1], "many")) return open_many(argv[2], atol(argv[3]), atol(argv[4]));
   return 2;
 }
