@@ -229,6 +229,42 @@ TEST(WasiSecurity, NonblockingStdinIsTheGuestsAloneAndTheHostsPipeStaysBlocking)
   close(in[1]);
 }
 
+// ---- finding 8: procfs and sysfs are never preopened, nor reachable below a preopen ----------
+TEST(WasiSecurity, ProcfsAndSysfsCannotBePreopened) {
+  for (const char* dir : {"/proc:/proc", "/p:/proc/self", "/s:/sys", "/:/"}) {
+    auto o = run_command(kPetrel + " run --dir " + dir + " " + guest("files") + " cat /proc/self/status");
+    EXPECT_EQ(o.status, 1) << dir << ": " << o.output;
+    EXPECT_NE(o.output.find("refusing to preopen"), std::string::npos) << dir << ": " << o.output;
+    EXPECT_EQ(o.output.find("Name:"), std::string::npos) << dir << ": " << o.output;
+  }
+}
+
+// A procfs mounted inside a granted directory (in a mount namespace of the test's own).
+TEST(WasiSecurity, ProcfsMountedBelowAPreopenIsRefusedAndNeverOpened) {
+  if (geteuid() != 0) GTEST_SKIP() << "mounting procfs in a mount namespace needs root";
+  TempDir t;
+  fs::create_directories(t.path / "box" / "p");
+  std::ofstream(t.path / "box" / "inside.txt") << "inside";
+  std::string box = t.path / "box";
+  auto in_namespace = [&](const std::string& petrel_args) {
+    return run_command("unshare -m sh -c 'mount --make-rprivate / && mount -t proc proc " + box + "/p && " + kPetrel +
+                       " run --dir /b:" + box + " " + petrel_args + "'");
+  };
+  auto o = in_namespace(guest("files") + " cat /b/p/self/status");
+  EXPECT_EQ(o.status, 1) << o.output;
+  EXPECT_NE(o.output.find("refusing to preopen"), std::string::npos) << o.output;
+  // With the override the directory is granted, and procfs inside it still cannot be opened.
+  o = in_namespace("--allow-special-fs-below " + guest("files") + " cat /b/inside.txt");
+  EXPECT_EQ(o.output, "inside");
+  for (const char* path : {"/b/p/self/status", "/b/p/self/mem", "/b/p"}) {
+    o = in_namespace("--allow-special-fs-below " + guest("files") + " cat " + path);
+    EXPECT_EQ(o.status, 1) << path;
+    EXPECT_EQ(o.output, "error: cat: Capabilities insufficient\n") << path;
+  }
+  o = in_namespace("--allow-special-fs-below " + guest("files") + " ls /b/p");
+  EXPECT_EQ(o.output, "error: ls: Capabilities insufficient\n");
+}
+
 // ---- finding 9: the fd table takes many files in linear time ---------------------------------
 // 19,000 open fds (below the 20,000 that the machines here allow a process, which root may
 // not raise), then 40,000 times the highest closed and opened again. With a table that

@@ -1,19 +1,90 @@
 #include "host/wasi/context.hpp"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/openat2.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace petrel::wasi {
+namespace {
+
+struct SpecialFs {
+  long magic;
+  const char* name;  // as /proc/self/mountinfo names the type
+};
+constexpr SpecialFs kSpecialFs[] = {
+    {PROC_SUPER_MAGIC, "proc"},     {SYSFS_MAGIC, "sysfs"},          {DEBUGFS_MAGIC, "debugfs"},
+    {TRACEFS_MAGIC, "tracefs"},     {SECURITYFS_MAGIC, "securityfs"}, {CGROUP_SUPER_MAGIC, "cgroup"},
+    {CGROUP2_SUPER_MAGIC, "cgroup2"}, {BPF_FS_MAGIC, "bpf"},          {EFIVARFS_MAGIC, "efivarfs"},
+};
+
+bool is_special_type(std::string_view type) {
+  for (const auto& fs : kSpecialFs)
+    if (type == fs.name) return true;
+  return false;
+}
+
+// mountinfo writes space, tab, newline and backslash in paths as \ooo (octal).
+std::string unescape(std::string_view s) {
+  auto octal = [](char c) { return c >= '0' && c <= '7'; };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 3 < s.size() && octal(s[i + 1]) && octal(s[i + 2]) && octal(s[i + 3])) {
+      out += static_cast<char>((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+      i += 3;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool at_or_below(const std::string& path, const std::string& dir) {
+  if (dir == "/") return true;
+  return path == dir || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
+
+}  // namespace
+
+std::optional<std::string> special_fs_of(int fd) {
+  struct statfs st;
+  if (fstatfs(fd, &st) != 0) return std::nullopt;
+  for (const auto& fs : kSpecialFs)
+    if (st.f_type == fs.magic) return fs.name;
+  return std::nullopt;
+}
+
+std::optional<std::string> special_fs_mount_below(const std::string& dir) {
+  char resolved[PATH_MAX];
+  std::string canonical = realpath(dir.c_str(), resolved) ? resolved : dir;
+  std::ifstream mountinfo("/proc/self/mountinfo");
+  std::string line;
+  while (std::getline(mountinfo, line)) {
+    // ID PARENT MAJOR:MINOR ROOT MOUNT-POINT OPTIONS [OPTIONAL…] - TYPE SOURCE SUPER-OPTIONS
+    std::istringstream fields(line);
+    std::string id, parent, device, root, mount_point, word;
+    if (!(fields >> id >> parent >> device >> root >> mount_point)) continue;
+    while (fields >> word && word != "-") {}
+    std::string type;
+    if (!(fields >> type) || !is_special_type(type)) continue;
+    std::string point = unescape(mount_point);
+    if (at_or_below(point, canonical)) return point + " (" + type + ")";
+  }
+  return std::nullopt;
+}
 
 ParentDir::~ParentDir() {
   if (fd >= 0) close(fd);
@@ -143,6 +214,13 @@ int Context::open_beneath(int dir, const std::string& path, int flags, mode_t mo
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
   for (;;) {
     long fd = syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how);
+    // Whatever is mounted where beneath a preopen (one granted with allow_special_fs_below, a
+    // bind mount, a mount made later), procfs and its kin are never opened.
+    if (fd >= 0 && special_fs_of(static_cast<int>(fd))) {
+      close(static_cast<int>(fd));
+      error = err::notcapable;
+      return -1;
+    }
     if (fd >= 0) return static_cast<int>(fd);
     if (errno == EINTR || errno == EAGAIN) continue;
     // O_NOFOLLOW on a final symlink gives ELOOP; an O_PATH open of it is allowed.

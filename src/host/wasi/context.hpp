@@ -28,6 +28,16 @@ struct FdEntry {
   bool owned = true;               // closed by us (not the process's stdio)
 };
 
+// Special file systems a guest must never reach: procfs, sysfs and the kernel interfaces
+// mounted below /sys. Through them a guest could read or write the memory of Petrel's own
+// process (/proc/self/mem), other processes, kernel settings and devices.
+// The name of the one `fd` is on ("proc", "sysfs", …), if it is on one.
+std::optional<std::string> special_fs_of(int fd);
+// One mounted at or below directory `dir`, as "MOUNT-POINT (TYPE)", from
+// /proc/self/mountinfo; nullopt when there is none, or when mountinfo cannot be read (no
+// procfs in this mount namespace): then the check at every open is the guard.
+std::optional<std::string> special_fs_mount_below(const std::string& dir);
+
 // A directory fd and a final path component, resolved beneath a preopen.
 struct ParentDir {
   int fd = -1;  // O_PATH directory fd (owned; closed by the destructor)
