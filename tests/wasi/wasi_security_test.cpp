@@ -229,6 +229,17 @@ TEST(WasiSecurity, NonblockingStdinIsTheGuestsAloneAndTheHostsPipeStaysBlocking)
   close(in[1]);
 }
 
+// ---- finding 7: an empty address block for sock_recv_from ------------------------------------
+// (The undefined behaviour this once had, memcpy from a null pointer, shows in the
+// sanitizer build.)
+TEST(WasiSecurity, ReceivingIntoAnEmptyAddressBlock) {
+  uint16_t port = test_port(14);
+  auto o = run_command(kPetrel + " run " + allow_loopback(port) + " " + guest("sec_net") + " recv-noaddr " +
+                       std::to_string(port));
+  EXPECT_EQ(o.status, 0) << o.output;
+  EXPECT_EQ(o.output, "recv_from: errno 0, 'hello', port ok\n");
+}
+
 // ---- finding 8: procfs and sysfs are never preopened, nor reachable below a preopen ----------
 TEST(WasiSecurity, ProcfsAndSysfsCannotBePreopened) {
   for (const char* dir : {"/proc:/proc", "/p:/proc/self", "/s:/sys", "/:/"}) {

@@ -140,6 +140,7 @@ Errno bind_before_sending(const Context& c, int fd, const sockaddr_storage& to, 
 
 // Writes an address block of 128 bytes: u16 family (1/2) then the address bytes.
 void write_address_block(Context& c, uint32_t ptr, uint32_t len, const sockaddr_storage& a) {
+  if (len == 0) return;  // no room for any of it (and an empty block's data() is null)
   std::vector<uint8_t> block(len, 0);
   uint16_t family = a.ss_family == AF_INET ? 1 : 2;
   if (len >= 2) std::memcpy(block.data(), &family, 2);
