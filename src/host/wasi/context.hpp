@@ -22,7 +22,8 @@ struct FdEntry {
   int host_fd = -1;
   Filetype type = kUnknown;
   uint64_t rights_base = 0, rights_inheriting = 0;
-  uint16_t fdflags = 0;             // for fds not `owned`: the append and nonblock the guest set
+  uint16_t fdflags = 0;             // as the guest set them; for fds not `owned`, the only record
+                                   // of append and nonblock (emulated, see guest_would_block)
   bool readonly = false;           // below a read-only preopen: no writes of any kind
   std::optional<std::string> preopen_name;  // set for preopened directories
   bool owned = true;               // closed by us (not the process's stdio)
