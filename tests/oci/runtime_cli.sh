@@ -103,6 +103,14 @@ e=$work/exit
 make_bundle "$e" "$guests/exit_code.wasm" '["/app.wasm", "42"]'
 "$oci" --root "$root" run --bundle "$e" r2; rc=$?
 check "run: the guest's exit status" test $rc -eq 42
+# procfs in the rootfs (the host's, bound there): the container still starts, and its guest
+# cannot open anything on it
+p=$work/procfs
+make_bundle "$p" "$guests/files.wasm" '["/app.wasm", "cat", "/proc/self/status"]'
+sed -i 's|"mounts": \[ |"mounts": [ { "destination": "/proc", "type": "bind", "source": "/proc", "options": ["rbind"] },\n|' "$p/config.json"
+out=$("$oci" --root "$root" run --bundle "$p" r3 2>&1); rc=$?
+check "run: procfs bound into the rootfs, the guest cannot open it" grep -q "error: cat: Capabilities insufficient" <<< "$out"
+check "run: procfs bound into the rootfs, the guest's exit status" test $rc -eq 1
 
 # ---- an image's embedded native code: loaded only when the node trusts its signer
 # (PETREL_OCI_TRUST_DIR/trusted-keys), and only once the container process is confined

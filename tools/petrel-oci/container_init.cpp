@@ -127,16 +127,26 @@ void container_init(const InitPlan& plan) {
   std::vector<const Mount*> bound_dirs;
   for (const Mount& m : b.mounts) {
     if (!m.is_bind()) continue;
-    if (is_directory(m.source)) bound_dirs.push_back(&m);
-    else if (!own_mounts) notes.push_back(fmt::format("{}: a file bind mount needs a mount namespace; not shown", m.destination));
+    if (is_directory(m.source)) {
+      // procfs, sysfs and their kin are never a guest's (Wasi::create refuses to preopen
+      // them): the container runs without them.
+      if (auto type = wasi::special_fs_at(m.source))
+        notes.push_back(fmt::format("{}: a {} file system, which a wasm guest may not reach; not shown", m.destination, *type));
+      else
+        bound_dirs.push_back(&m);
+    } else if (!own_mounts) notes.push_back(fmt::format("{}: a file bind mount needs a mount namespace; not shown", m.destination));
   }
   if (own_mounts) check(plan, enter_rootfs(b, notes));
-  w.preopens.push_back({"/", own_mounts ? "/" : b.root_path, b.root_readonly});
-  for (const Mount* m : bound_dirs) w.preopens.push_back({m->destination, own_mounts ? m->destination : m->source, m->readonly()});
+  // Every preopen is a directory this runtime mounted (or was given) for the container: a
+  // procfs or sysfs that the bundle binds below one must not stop the container, and its
+  // guest cannot open one all the same (the WASI layer refuses them at every open).
+  w.preopens.push_back({"/", own_mounts ? "/" : b.root_path, b.root_readonly, true});
+  for (const Mount* m : bound_dirs)
+    w.preopens.push_back({m->destination, own_mounts ? m->destination : m->source, m->readonly(), true});
   // process.cwd: a "." preopen there is where wasi-libc resolves the guest's relative paths.
   if (b.process.cwd != "/") {
     std::string cwd = own_mounts ? b.process.cwd : b.root_path + b.process.cwd;
-    w.preopens.push_back({".", cwd, b.root_readonly});
+    w.preopens.push_back({".", cwd, b.root_readonly, true});
     if (chdir(cwd.c_str()) != 0) notes.push_back(fmt::format("process.cwd {}: {}", b.process.cwd, std::strerror(errno)));
   }
 

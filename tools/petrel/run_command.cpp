@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <bit>
+#include <csignal>
 #include <cstdio>
 
 #include "host/wasi/command.hpp"
@@ -119,6 +120,9 @@ void add_run_options(CLI::App& run, RunOptions& o) {
                  "Grant a host directory: HOST, or GUEST:HOST to show it at GUEST; append :ro for read-only")
       ->type_name("[GUEST:]HOST[:ro]")
       ->allow_extra_args(false);
+  run.add_flag("--allow-special-fs-below", o.allow_special_fs_below,
+               "Unsafe: grant --dir directories that have procfs, sysfs or another kernel file system mounted below "
+               "them (refused otherwise); the guest is then kept out of those only by a check at each open");
   run.add_option("--env", o.env, "Set a guest environment variable")->type_name("NAME=VALUE")->allow_extra_args(false);
   run.add_flag("--env-inherit", o.env_inherit, "Pass the host's whole environment to the guest");
   // A bare --allow-net is rewritten to --allow-net=* before parsing (see normalize_run_args).
@@ -154,6 +158,7 @@ static Result<wasi::Options> wasi_options(const RunOptions& opts, const std::vec
   for (const auto& d : opts.dirs) {
     auto p = parse_dir(d);
     if (!p) return std::unexpected(p.error());
+    p->allow_special_fs_below = opts.allow_special_fs_below;
     w.preopens.push_back(*p);
   }
   w.allow_net = opts.allow_net;
@@ -176,6 +181,10 @@ static Result<native::TrustPolicy> trust_policy(const RunOptions& opts) {
 }
 
 int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
+  // The process is Petrel's own: no reader that goes away (of the guest's output or of
+  // Petrel's messages) ends it; writes see EPIPE instead. The library guards its own writes
+  // without this (src/host/README.md).
+  signal(SIGPIPE, SIG_IGN);
   const std::string& file = opts.file;
   auto trust = trust_policy(opts);
   if (!trust) {

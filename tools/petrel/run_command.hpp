@@ -18,6 +18,7 @@ struct RunOptions {
   std::string invoke;
   bool reactor = false;
   std::vector<std::string> dirs;  // HOST | GUEST:HOST, optionally ending in :ro / :readonly
+  bool allow_special_fs_below = false;  // grant dirs with procfs/sysfs mounted below them
   std::vector<std::string> env;   // NAME=VALUE
   bool env_inherit = false;
   bool allow_net = false;

@@ -67,9 +67,11 @@ constexpr uint64_t directory = fd_fdstat_set_flags | fd_sync | fd_advise | path_
                                path_remove_directory | path_unlink_file;
 constexpr uint64_t socket = fd_read | fd_write | fd_fdstat_set_flags | fd_filestat_get |
                             poll_fd_readwrite | sock_shutdown | sock_accept;
-// What writing needs; removed from read-only directories and what is opened below them.
+// What writing needs; removed from read-only directories and what is opened below them. The
+// sources of links and renames count: either gives a file of a read-only directory a name
+// in a writable one.
 constexpr uint64_t writes = fd_datasync | fd_write | fd_allocate | path_create_directory | path_create_file |
-                            path_link_target | path_rename_target | path_rename_source |
+                            path_link_source | path_link_target | path_rename_target | path_rename_source |
                             path_filestat_set_size | path_filestat_set_times | fd_filestat_set_size |
                             fd_filestat_set_times | path_symlink | path_remove_directory | path_unlink_file;
 }  // namespace rights

@@ -1,24 +1,117 @@
 #include "host/wasi/context.hpp"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/openat2.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace petrel::wasi {
+namespace {
+
+struct SpecialFs {
+  long magic;
+  const char* name;  // as /proc/self/mountinfo names the type
+};
+constexpr SpecialFs kSpecialFs[] = {
+    {PROC_SUPER_MAGIC, "proc"},     {SYSFS_MAGIC, "sysfs"},          {DEBUGFS_MAGIC, "debugfs"},
+    {TRACEFS_MAGIC, "tracefs"},     {SECURITYFS_MAGIC, "securityfs"}, {CGROUP_SUPER_MAGIC, "cgroup"},
+    {CGROUP2_SUPER_MAGIC, "cgroup2"}, {BPF_FS_MAGIC, "bpf"},          {EFIVARFS_MAGIC, "efivarfs"},
+};
+
+bool is_special_type(std::string_view type) {
+  for (const auto& fs : kSpecialFs)
+    if (type == fs.name) return true;
+  return false;
+}
+
+// mountinfo writes space, tab, newline and backslash in paths as \ooo (octal).
+std::string unescape(std::string_view s) {
+  auto octal = [](char c) { return c >= '0' && c <= '7'; };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 3 < s.size() && octal(s[i + 1]) && octal(s[i + 2]) && octal(s[i + 3])) {
+      out += static_cast<char>((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+      i += 3;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool at_or_below(const std::string& path, const std::string& dir) {
+  if (dir == "/") return true;
+  return path == dir || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
+
+}  // namespace
+
+std::optional<std::string> special_fs_of(int fd) {
+  struct statfs st;
+  if (fstatfs(fd, &st) != 0) return std::nullopt;
+  for (const auto& fs : kSpecialFs)
+    if (st.f_type == fs.magic) return fs.name;
+  return std::nullopt;
+}
+
+std::optional<std::string> special_fs_mount_below(const std::string& dir) {
+  char resolved[PATH_MAX];
+  std::string canonical = realpath(dir.c_str(), resolved) ? resolved : dir;
+  std::ifstream mountinfo("/proc/self/mountinfo");
+  std::string line;
+  while (std::getline(mountinfo, line)) {
+    // ID PARENT MAJOR:MINOR ROOT MOUNT-POINT OPTIONS [OPTIONAL…] - TYPE SOURCE SUPER-OPTIONS
+    std::istringstream fields(line);
+    std::string id, parent, device, root, mount_point, word;
+    if (!(fields >> id >> parent >> device >> root >> mount_point)) continue;
+    while (fields >> word && word != "-") {}
+    std::string type;
+    if (!(fields >> type) || !is_special_type(type)) continue;
+    std::string point = unescape(mount_point);
+    if (at_or_below(point, canonical)) return point + " (" + type + ")";
+  }
+  return std::nullopt;
+}
 
 ParentDir::~ParentDir() {
   if (fd >= 0) close(fd);
 }
 
+uint32_t FdTable::add(FdEntry e) {
+  if (freed_.empty()) {
+    slots_.emplace_back(std::move(e));
+    return static_cast<uint32_t>(slots_.size() - 1);
+  }
+  uint32_t n = freed_.top();
+  freed_.pop();
+  slots_[n] = std::move(e);
+  return n;
+}
+
+bool FdTable::remove(uint32_t n) {
+  if (!find(n)) return false;
+  slots_[n].reset();
+  freed_.push(n);
+  return true;
+}
+
 Context::~Context() {
-  for (auto& [n, e] : fds)
+  fds.for_each([](FdEntry& e) {
     if (e.owned && e.host_fd >= 0) close(e.host_fd);
+  });
 }
 
 std::optional<std::string> Context::string(uint64_t ptr, uint64_t len) const {
@@ -43,24 +136,52 @@ bool Context::gather(uint32_t iovs, uint32_t count, std::vector<struct iovec>& o
   return true;
 }
 
+ssize_t Context::write_without_sigpipe(const FdEntry& f, const struct iovec* iov, size_t count) {
+  if (f.type == kSocketStream || f.type == kSocketDgram) {
+    struct msghdr msg {};
+    msg.msg_iov = const_cast<struct iovec*>(iov);
+    msg.msg_iovlen = count;
+    return sendmsg(f.host_fd, &msg, MSG_NOSIGNAL);
+  }
+  // Files and directories never raise SIGPIPE: spare them the mask's system calls.
+  if (f.type == kRegularFile || f.type == kDirectory) return writev(f.host_fd, iov, static_cast<int>(count));
+  sigset_t sigpipe, previous, pending;
+  sigemptyset(&sigpipe);
+  sigaddset(&sigpipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &sigpipe, &previous);
+  // One already pending (the embedder's own, or another thread's) is not ours to take.
+  sigpending(&pending);
+  bool was_pending = sigismember(&pending, SIGPIPE);
+  ssize_t n = writev(f.host_fd, iov, static_cast<int>(count));
+  int saved = errno;
+  if (n < 0 && saved == EPIPE && !was_pending) {
+    const struct timespec no_wait {};
+    while (sigtimedwait(&sigpipe, nullptr, &no_wait) < 0 && errno == EINTR) {}
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = saved;
+  return n;
+}
+
+bool Context::guest_would_block(const FdEntry& f, short events) {
+  if (f.owned || !(f.fdflags & fdflags::nonblock)) return false;
+  struct pollfd ready {f.host_fd, events, 0};
+  int r;
+  while ((r = poll(&ready, 1, 0)) < 0 && errno == EINTR) {}
+  return r == 0;  // ready, hung up or in error: the call itself will say which
+}
+
 FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {
-  auto it = fds.find(n);
-  if (it == fds.end()) {
+  FdEntry* f = fds.find(n);
+  if (!f) {
     if (error) *error = err::badf;
     return nullptr;
   }
-  if ((it->second.rights_base & needed_rights) != needed_rights) {
+  if ((f->rights_base & needed_rights) != needed_rights) {
     if (error) *error = err::notcapable;
     return nullptr;
   }
-  return &it->second;
-}
-
-uint32_t Context::add_fd(FdEntry e) {
-  uint32_t n = 0;
-  while (fds.count(n)) ++n;
-  fds.emplace(n, std::move(e));
-  return n;
+  return f;
 }
 
 Filetype Context::filetype_of(int host_fd) {
@@ -93,6 +214,13 @@ int Context::open_beneath(int dir, const std::string& path, int flags, mode_t mo
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
   for (;;) {
     long fd = syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how);
+    // Whatever is mounted where beneath a preopen (one granted with allow_special_fs_below, a
+    // bind mount, a mount made later), procfs and its kin are never opened.
+    if (fd >= 0 && special_fs_of(static_cast<int>(fd))) {
+      close(static_cast<int>(fd));
+      error = err::notcapable;
+      return -1;
+    }
     if (fd >= 0) return static_cast<int>(fd);
     if (errno == EINTR || errno == EAGAIN) continue;
     // O_NOFOLLOW on a final symlink gives ELOOP; an O_PATH open of it is allowed.

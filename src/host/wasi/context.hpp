@@ -3,8 +3,9 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
-#include <map>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +22,22 @@ struct FdEntry {
   int host_fd = -1;
   Filetype type = kUnknown;
   uint64_t rights_base = 0, rights_inheriting = 0;
-  uint16_t fdflags = 0;
+  uint16_t fdflags = 0;             // as the guest set them; for fds not `owned`, the only record
+                                   // of append and nonblock (emulated, see guest_would_block)
   bool readonly = false;           // below a read-only preopen: no writes of any kind
   std::optional<std::string> preopen_name;  // set for preopened directories
   bool owned = true;               // closed by us (not the process's stdio)
 };
+
+// Special file systems a guest must never reach: procfs, sysfs and the kernel interfaces
+// mounted below /sys. Through them a guest could read or write the memory of Petrel's own
+// process (/proc/self/mem), other processes, kernel settings and devices.
+// The name of the one `fd` is on ("proc", "sysfs", …), if it is on one.
+std::optional<std::string> special_fs_of(int fd);
+// One mounted at or below directory `dir`, as "MOUNT-POINT (TYPE)", from
+// /proc/self/mountinfo; nullopt when there is none, or when mountinfo cannot be read (no
+// procfs in this mount namespace): then the check at every open is the guard.
+std::optional<std::string> special_fs_mount_below(const std::string& dir);
 
 // A directory fd and a final path component, resolved beneath a preopen.
 struct ParentDir {
@@ -37,6 +49,26 @@ struct ParentDir {
   ~ParentDir();
 };
 
+// The guest's fd numbers: a slot per number and a min-heap of the freed ones, so that a new
+// fd takes the lowest free number (as POSIX does, and guests expect) without searching the
+// table: O(log n) for each open and close, whatever the number of open fds.
+class FdTable {
+ public:
+  FdEntry* find(uint32_t n) { return n < slots_.size() && slots_[n] ? &*slots_[n] : nullptr; }
+  uint32_t add(FdEntry e);
+  // Takes the entry out (its host fd stays open); false when `n` is not open.
+  bool remove(uint32_t n);
+  template <typename F>
+  void for_each(F&& f) {
+    for (auto& slot : slots_)
+      if (slot) f(*slot);
+  }
+
+ private:
+  std::vector<std::optional<FdEntry>> slots_;
+  std::priority_queue<uint32_t, std::vector<uint32_t>, std::greater<uint32_t>> freed_;  // all < slots_.size()
+};
+
 class Context {
  public:
   explicit Context(Options o) : options(std::move(o)) {}
@@ -44,7 +76,7 @@ class Context {
 
   Options options;
   MemoryInstance* memory = nullptr;
-  std::map<uint32_t, FdEntry> fds;
+  FdTable fds;
 
   // ---- guest memory: every pointer and length is checked -------------------------------
   bool in_bounds(uint64_t ptr, uint64_t len) const {
@@ -68,9 +100,21 @@ class Context {
   // A guest string (not NUL-terminated); nullopt when out of bounds or holding a NUL.
   std::optional<std::string> string(uint64_t ptr, uint64_t len) const;
 
+  // ---- writes ---------------------------------------------------------------------------
+  // writev() that cannot end the process with SIGPIPE, whatever the embedder's disposition:
+  // sockets are written with sendmsg(MSG_NOSIGNAL); other non-files (pipes, FIFOs) with
+  // SIGPIPE blocked in this thread, a SIGPIPE the write raised being taken before the mask is
+  // restored. A reader that has gone is EPIPE for the guest.
+  static ssize_t write_without_sigpipe(const FdEntry& f, const struct iovec* iov, size_t count);
+
+  // Whether a read (POLLIN) or write (POLLOUT) on `f` is to fail with EAGAIN: the nonblock
+  // flag the guest set on a descriptor Petrel does not own, emulated with a poll that does
+  // not wait (the host's file description never becomes non-blocking).
+  static bool guest_would_block(const FdEntry& f, short events);
+
   // ---- fds ------------------------------------------------------------------------------
   FdEntry* fd(uint32_t n, uint64_t needed_rights = 0, Errno* error = nullptr);
-  uint32_t add_fd(FdEntry e);  // lowest free number >= 3... (preopens first)
+  uint32_t add_fd(FdEntry e) { return fds.add(std::move(e)); }  // the lowest free number
   static Filetype filetype_of(int host_fd);
 
   // ---- paths ------------------------------------------------------------------------------

@@ -160,7 +160,9 @@ void define_preview1(Context& ctx, const Definer& def) {
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     if (!c->in_bounds(a.u32(3), 4)) return err::fault;
-    ssize_t n = writev(f->host_fd, iov.data(), static_cast<int>(iov.size()));
+    if (Context::guest_would_block(*f, POLLOUT)) return err::again;
+    if (!f->owned && (f->fdflags & fdflags::append)) lseek(f->host_fd, 0, SEEK_END);  // fails on pipes: no matter
+    ssize_t n = Context::write_without_sigpipe(*f, iov.data(), iov.size());
     if (n < 0) return host_error();
     c->store<uint32_t>(a.u32(3), static_cast<uint32_t>(n));
     return err::success;
@@ -172,6 +174,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
     if (!c->in_bounds(a.u32(3), 4)) return err::fault;
+    if (Context::guest_would_block(*f, POLLIN)) return err::again;
     ssize_t n = readv(f->host_fd, iov.data(), static_cast<int>(iov.size()));
     if (n < 0) return host_error();
     c->store<uint32_t>(a.u32(3), static_cast<uint32_t>(n));
@@ -226,20 +229,20 @@ void define_preview1(Context& ctx, const Definer& def) {
     return err::success;
   });
   def("fd_close", {I32}, [c](Args a) -> Errno {
-    auto it = c->fds.find(a.u32(0));
-    if (it == c->fds.end()) return err::badf;
-    if (it->second.owned) close(it->second.host_fd);
-    c->fds.erase(it);
+    FdEntry* f = c->fds.find(a.u32(0));
+    if (!f) return err::badf;
+    if (f->owned) close(f->host_fd);
+    c->fds.remove(a.u32(0));
     return err::success;
   });
   def("fd_renumber", {I32, I32}, [c](Args a) -> Errno {
-    auto from = c->fds.find(a.u32(0));
-    auto to = c->fds.find(a.u32(1));
-    if (from == c->fds.end() || to == c->fds.end()) return err::badf;
+    FdEntry* from = c->fds.find(a.u32(0));
+    FdEntry* to = c->fds.find(a.u32(1));
+    if (!from || !to) return err::badf;
     if (from == to) return err::success;
-    if (to->second.owned) close(to->second.host_fd);
-    to->second = std::move(from->second);
-    c->fds.erase(from);
+    if (to->owned) close(to->host_fd);
+    *to = std::move(*from);
+    c->fds.remove(a.u32(0));
     return err::success;
   });
   def("fd_fdstat_get", {I32, I32}, [c](Args a) -> Errno {
@@ -255,6 +258,7 @@ void define_preview1(Context& ctx, const Definer& def) {
       if ((fl & O_SYNC) == O_SYNC) flags |= fdflags::sync;
       else if (fl & O_DSYNC) flags |= fdflags::dsync;
     }
+    if (!f->owned) flags |= f->fdflags & (fdflags::append | fdflags::nonblock);  // the guest's own
     std::memset(c->at(p), 0, 24);
     c->store<uint8_t>(p, f->type);
     c->store<uint16_t>(p + 2, flags);
@@ -268,6 +272,13 @@ void define_preview1(Context& ctx, const Definer& def) {
     if (!f) return e;
     uint16_t want = static_cast<uint16_t>(a.u32(1));
     if (want & (fdflags::dsync | fdflags::rsync | fdflags::sync)) return err::notsup;
+    // A descriptor Petrel does not own (stdio) shares its open file description with other
+    // processes, which must not find it non-blocking or appending because of the guest: keep
+    // the flags as the guest's state, emulated on each read and write.
+    if (!f->owned) {
+      f->fdflags = want;
+      return err::success;
+    }
     int fl = fcntl(f->host_fd, F_GETFL);
     if (fl < 0) return host_error();
     fl &= ~(O_APPEND | O_NONBLOCK);
@@ -495,7 +506,8 @@ void define_preview1(Context& ctx, const Definer& def) {
     uint64_t base = a.u64(5) & d->rights_inheriting, inheriting = a.u64(6) & d->rights_inheriting;
     if (!c->in_bounds(a.u32(8), 4)) return err::fault;
     bool creating = of & (oflags::creat | oflags::trunc);
-    if (creating && !(d->rights_base & rights::path_create_file) && (of & oflags::creat)) return err::notcapable;
+    if ((of & oflags::creat) && !(d->rights_base & rights::path_create_file)) return err::notcapable;
+    if ((of & oflags::trunc) && !(d->rights_base & rights::path_filestat_set_size)) return err::notcapable;
     if (d->readonly && (creating || (a.u64(5) & rights::fd_write) || (ff & fdflags::append))) return err::notcapable;
     bool want_read = base & (rights::fd_read | rights::fd_readdir);
     bool want_write = base & (rights::fd_write | rights::fd_allocate | rights::fd_filestat_set_size);
@@ -695,6 +707,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4) || !c->in_bounds(a.u32(5), 2))
       return err::fault;
+    if (Context::guest_would_block(*f, POLLIN)) return err::again;
     struct msghdr msg {};
     msg.msg_iov = iov.data();
     msg.msg_iovlen = iov.size();
@@ -711,6 +724,7 @@ void define_preview1(Context& ctx, const Definer& def) {
     if (!f) return e;
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(4), 4)) return err::fault;
+    if (Context::guest_would_block(*f, POLLOUT)) return err::again;
     struct msghdr msg {};
     msg.msg_iov = iov.data();
     msg.msg_iovlen = iov.size();

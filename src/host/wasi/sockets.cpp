@@ -1,12 +1,16 @@
 // The WasmEdge socket extension (shared/wasmedge-socket-abi.md): TCP and UDP over IPv4 and
 // IPv6, name resolution, socket options. Network access is a capability: without
 // --allow-net every call that would reach the network fails with EACCES; with an allow list,
-// bind, connect and send_to are checked against it.
+// every address a socket takes or reaches is checked against it: bind, connect and send_to,
+// the local end at listen and accept (the kernel's automatic one included), and the names
+// that sock_getaddrinfo may look up.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -88,8 +92,55 @@ Errno allowed(const Context& c, const sockaddr_storage& a) {
   return err::acces;
 }
 
+// The name capability: a lookup may send a query off the machine, so with an allow list
+// only the names it gives are looked up (and no node at all: the local addresses).
+bool name_allowed(const Context& c, const std::string& node) {
+  if (c.options.net_rules.empty() || node.empty()) return true;
+  for (const auto& r : c.options.net_rules)
+    if (r.host.empty() || strcasecmp(r.host.c_str(), node.c_str()) == 0) return true;
+  return false;
+}
+
+// The local end of a socket; one that has none yet shows the wildcard address and port 0,
+// which is what the kernel binds it to when it listens or first sends: reachable from
+// every host, at a port of the kernel's choosing.
+Errno local_address(int fd, sockaddr_storage& out) {
+  socklen_t len = sizeof out;
+  std::memset(&out, 0, sizeof out);
+  return getsockname(fd, reinterpret_cast<sockaddr*>(&out), &len) == 0 ? err::success : host_error();
+}
+
+// The network capability for the local end of `fd` (listen, accept).
+Errno local_end_allowed(const Context& c, int fd) {
+  sockaddr_storage local;
+  if (Errno e = local_address(fd, local); e != err::success) return e;
+  return allowed(c, local);
+}
+
+// Before a datagram socket without a local address sends: when the allow list does not
+// admit the kernel's choice (the wildcard address), binds it to the address that the route
+// to `to` leaves from, with a port the kernel picks, as connect() would.
+Errno bind_before_sending(const Context& c, int fd, const sockaddr_storage& to, socklen_t to_len) {
+  sockaddr_storage local;
+  if (Errno e = local_address(fd, local); e != err::success) return e;
+  if (address_port(local) != 0 || allowed(c, local) == err::success) return err::success;
+  int probe = socket(to.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (probe < 0) return host_error();
+  sockaddr_storage source{};
+  socklen_t source_len = sizeof source;
+  bool routed = connect(probe, reinterpret_cast<const sockaddr*>(&to), to_len) == 0 &&
+                getsockname(probe, reinterpret_cast<sockaddr*>(&source), &source_len) == 0;
+  int saved = errno;
+  close(probe);
+  if (!routed) return from_host_errno(saved);
+  if (source.ss_family == AF_INET) reinterpret_cast<sockaddr_in&>(source).sin_port = 0;
+  else reinterpret_cast<sockaddr_in6&>(source).sin6_port = 0;
+  return bind(fd, reinterpret_cast<const sockaddr*>(&source), source_len) == 0 ? err::success : host_error();
+}
+
 // Writes an address block of 128 bytes: u16 family (1/2) then the address bytes.
 void write_address_block(Context& c, uint32_t ptr, uint32_t len, const sockaddr_storage& a) {
+  if (len == 0) return;  // no room for any of it (and an empty block's data() is null)
   std::vector<uint8_t> block(len, 0);
   uint16_t family = a.ss_family == AF_INET ? 1 : 2;
   if (len >= 2) std::memcpy(block.data(), &family, 2);
@@ -113,8 +164,9 @@ FdEntry socket_entry(int fd, Filetype type) {
 
 void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   Context* c = &ctx;
-  auto sock = [c](uint32_t fd, Errno& e) -> FdEntry* {
-    FdEntry* f = c->fd(fd, 0, &e);
+  // The socket behind guest fd `fd`, when the fd has the `needed` rights.
+  auto sock = [c](uint32_t fd, uint64_t needed, Errno& e) -> FdEntry* {
+    FdEntry* f = c->fd(fd, needed, &e);
     if (f && f->type != kSocketStream && f->type != kSocketDgram) {
       e = err::notsock;
       return nullptr;
@@ -137,7 +189,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   def("sock_bind", {ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
@@ -148,17 +200,19 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     setsockopt(f->host_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     return bind(f->host_fd, reinterpret_cast<sockaddr*>(&addr), len) == 0 ? err::success : host_error();
   });
-  def("sock_listen", {ValType::I32, ValType::I32}, [sock](Args a) -> Errno {
+  def("sock_listen", {ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
+    if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
     return listen(f->host_fd, static_cast<int>(std::min<uint32_t>(a.u32(1), SOMAXCONN))) == 0 ? err::success : host_error();
   });
   auto accept_into = [c, sock](uint32_t fd, uint16_t flags, uint32_t out_ptr) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(fd, e);
+    FdEntry* f = sock(fd, rights::sock_accept, e);
     if (!f) return e;
     if (!c->in_bounds(out_ptr, 4)) return err::fault;
+    if (Errno ok = local_end_allowed(*c, f->host_fd); ok != err::success) return ok;
     int nfd;
     do {
       nfd = accept4(f->host_fd, nullptr, nullptr, SOCK_CLOEXEC | ((flags & fdflags::nonblock) ? SOCK_NONBLOCK : 0));
@@ -175,7 +229,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   }
   def("sock_connect", {ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     sockaddr_storage addr;
     socklen_t len;
@@ -191,7 +245,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   def("sock_recv_from", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32},
       [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), rights::fd_read, e);
     if (!f) return e;
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov)) return err::fault;
@@ -199,6 +253,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (!c->load(a.u32(3), addr_buf) || !c->load(a.u32(3) + 4, addr_len) || !c->in_bounds(addr_buf, addr_len) ||
         !c->in_bounds(a.u32(5), 4) || !c->in_bounds(a.u32(6), 4) || !c->in_bounds(a.u32(7), 2))
       return err::fault;
+    if (Context::guest_would_block(*f, POLLIN)) return err::again;
     sockaddr_storage from{};
     struct msghdr msg {};
     msg.msg_name = &from;
@@ -217,7 +272,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   def("sock_send_to", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32},
       [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), rights::fd_write, e);
     if (!f) return e;
     std::vector<struct iovec> iov;
     if (!c->gather(a.u32(1), a.u32(2), iov) || !c->in_bounds(a.u32(6), 4)) return err::fault;
@@ -226,6 +281,9 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     if (a.u32(4) > 0xFFFF) return err::inval;  // a port is 16 bits: never truncate one
     if (!read_address(*c, a.u32(3), a.u32(4), addr, len)) return err::fault;
     if (Errno ok = allowed(*c, addr); ok != err::success) return ok;
+    if (Context::guest_would_block(*f, POLLOUT)) return err::again;
+    if (f->type == kSocketDgram)
+      if (Errno bound = bind_before_sending(*c, f->host_fd, addr, len); bound != err::success) return bound;
     struct msghdr msg {};
     msg.msg_name = &addr;
     msg.msg_namelen = len;
@@ -238,7 +296,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   auto name_of = [c, sock](Args a, bool peer) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     uint32_t buf = 0, buf_len = 0;
     if (!c->load(a.u32(1), buf) || !c->load(a.u32(1) + 4, buf_len) || !c->in_bounds(buf, buf_len) ||
@@ -268,7 +326,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   constexpr uint32_t kNumOptions = sizeof(kOptions) / sizeof(kOptions[0]);
   def("sock_setsockopt", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     if (a.u32(1) != 0 || a.u32(2) >= kNumOptions) return err::noprotoopt;
     int opt = kOptions[a.u32(2)];
@@ -287,7 +345,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
   });
   def("sock_getsockopt", {ValType::I32, ValType::I32, ValType::I32, ValType::I32, ValType::I32}, [c, sock](Args a) -> Errno {
     Errno e = err::success;
-    FdEntry* f = sock(a.u32(0), e);
+    FdEntry* f = sock(a.u32(0), 0, e);
     if (!f) return e;
     if (a.u32(1) != 0 || a.u32(2) >= kNumOptions) return err::noprotoopt;
     int opt = kOptions[a.u32(2)];
@@ -326,6 +384,7 @@ void define_sockets(Context& ctx, const Definer& def, bool wasmedge_accept) {
     uint32_t hints_ptr = a.u32(4), res_ptr = a.u32(5), max = a.u32(6), count_ptr = a.u32(7);
     if (!node || !service || !c->in_bounds(hints_ptr, 28) || !c->in_bounds(res_ptr, 4) || !c->in_bounds(count_ptr, 4))
       return err::fault;
+    if (!name_allowed(*c, *node)) return err::acces;
     struct addrinfo hints {};
     uint16_t hflags = 0;
     uint8_t hfamily = 0, htype = 0, hproto = 0;

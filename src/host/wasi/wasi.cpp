@@ -12,6 +12,24 @@ namespace petrel::wasi {
 
 constexpr const char* kModule = "wasi_snapshot_preview1";
 
+namespace {
+
+// Why directory `fd` (opened from `p.host_path`) must not be preopened, if it must not: procfs
+// and its kin would give the guest Petrel's own memory (/proc/self/mem), other processes,
+// kernel settings and devices.
+std::optional<std::string> special_fs_refusal(int fd, const Preopen& p) {
+  constexpr const char* kWhy = "a kernel interface through which a guest could reach the host's processes and settings";
+  if (auto type = special_fs_of(fd))
+    return fmt::format("refusing to preopen '{}': it is on {}, {}", p.host_path, *type, kWhy);
+  if (p.allow_special_fs_below) return std::nullopt;
+  if (auto mount = special_fs_mount_below(p.host_path))
+    return fmt::format("refusing to preopen '{}': {} is mounted below it, {}; grant a directory without one "
+                       "(or, unsafe, petrel run --allow-special-fs-below)", p.host_path, *mount, kWhy);
+  return std::nullopt;
+}
+
+}  // namespace
+
 Wasi::Wasi(std::unique_ptr<Context> ctx) : ctx_(std::move(ctx)) {}
 Wasi::~Wasi() = default;
 
@@ -34,6 +52,10 @@ Result<std::unique_ptr<Wasi>> Wasi::create(Options options) {
     if (fd < 0)
       return std::unexpected(Error{Error::Kind::Io, fmt::format("cannot open directory '{}' for --dir: {}", p.host_path,
                                                                 std::strerror(errno)), {}});
+    if (auto refused = special_fs_refusal(fd, p)) {
+      close(fd);
+      return std::unexpected(Error{Error::Kind::Io, *refused, {}});
+    }
     FdEntry e;
     e.host_fd = fd;
     e.type = kDirectory;
@@ -85,6 +107,14 @@ Result<void> Wasi::bind(ModuleInstance& instance) {
     return std::unexpected(Error{Error::Kind::Unlinkable, "a WASI module must export its memory as \"memory\"", {}});
   ctx_->memory = mem->memory();
   return {};
+}
+
+std::optional<std::string> special_fs_at(const std::string& path) {
+  int fd = open(path.c_str(), O_PATH | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  auto type = special_fs_of(fd);
+  close(fd);
+  return type;
 }
 
 bool imports_wasi(const Module& m) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,11 @@ struct Preopen {
   std::string guest_path;  // as the guest sees it, e.g. "/out" or "."
   std::string host_path;
   bool readonly = false;
+  // Grant the directory although procfs, sysfs or another kernel file system is mounted
+  // below it (Wasi::create refuses it otherwise). Those stay out of reach all the same: every
+  // open beneath a preopen refuses what is on one. For directories the embedder has built
+  // itself, such as a container's rootfs.
+  bool allow_special_fs_below = false;
 };
 
 struct NetRule {
@@ -36,7 +42,8 @@ class Context;
 // One guest's WASI state: its fd table, arguments, environment and capabilities.
 class Wasi {
  public:
-  // Opens the preopened directories; fails (with a message) when one cannot be opened.
+  // Opens the preopened directories; fails (with a message) when one cannot be opened, or is
+  // on procfs, sysfs or the like, or (unless allowed) has one mounted below it.
   static Result<std::unique_ptr<Wasi>> create(Options options);
   ~Wasi();
 
@@ -50,6 +57,10 @@ class Wasi {
   explicit Wasi(std::unique_ptr<Context> ctx);
   std::unique_ptr<Context> ctx_;
 };
+
+// The special file system (procfs, sysfs or another the guest may never reach: see Preopen)
+// that the file at `path` is on, by name ("proc", "sysfs", …), if it is on one.
+std::optional<std::string> special_fs_at(const std::string& path);
 
 // True when the module imports anything from wasi_snapshot_preview1.
 bool imports_wasi(const Module& m);
