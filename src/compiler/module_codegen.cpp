@@ -1,5 +1,7 @@
 #include "compiler/module_codegen.hpp"
 
+#include <type_traits>
+
 #include <fmt/format.h>
 
 #include "compiler/function_lowering.hpp"
@@ -36,31 +38,31 @@ llvm::FunctionType* ModuleCodegen::signature(const FuncType& t) {
   return llvm::FunctionType::get(ret, params, false);
 }
 
+namespace {
+
+// The LLVM type of a helper's C parameter or result type.
+template <typename T>
+llvm::Type* llvm_type(llvm::LLVMContext& c) {
+  if constexpr (std::is_void_v<T>) return llvm::Type::getVoidTy(c);
+  else if constexpr (std::is_pointer_v<T>) return llvm::PointerType::getUnqual(c);
+  else return llvm::Type::getIntNTy(c, sizeof(T) * 8);
+}
+
+template <typename R, typename... Params>
+llvm::FunctionType* helper_signature(llvm::LLVMContext& c) {
+  return llvm::FunctionType::get(llvm_type<R>(c), {llvm::PointerType::getUnqual(c), llvm_type<Params>(c)...}, false);
+}
+
+}  // namespace
+
 llvm::FunctionType* ModuleCodegen::helper_type(Helper h) {
-  llvm::Type* p = llvm::PointerType::getUnqual(ctx_);
-  llvm::Type* i32 = llvm::Type::getInt32Ty(ctx_);
-  llvm::Type* i64 = llvm::Type::getInt64Ty(ctx_);
-  llvm::Type* v = llvm::Type::getVoidTy(ctx_);
-  auto fn = [](llvm::Type* r, std::initializer_list<llvm::Type*> ps) { return llvm::FunctionType::get(r, ps, false); };
   switch (h) {
-    case Helper::Trap: return fn(v, {p, i32, i64});
-    case Helper::Call: return fn(v, {p, p, p});
-    case Helper::MemoryGrow: return fn(i32, {p, i32});
-    case Helper::MemoryFill:
-    case Helper::MemoryCopy: return fn(v, {p, i32, i32, i32});
-    case Helper::MemoryInit: return fn(v, {p, i32, i32, i32, i32});
-    case Helper::DataDrop:
-    case Helper::ElemDrop: return fn(v, {p, i32});
-    case Helper::TableGet: return fn(i64, {p, i32, i32});
-    case Helper::TableSet: return fn(v, {p, i32, i32, i64});
-    case Helper::TableSize: return fn(i32, {p, i32});
-    case Helper::TableGrow: return fn(i32, {p, i32, i64, i32});
-    case Helper::TableFill: return fn(v, {p, i32, i32, i64, i32});
-    case Helper::TableCopy:
-    case Helper::TableInit: return fn(v, {p, i32, i32, i32, i32, i32});
-    case Helper::Interrupted: return fn(v, {p});
+#define PETREL_HELPER_SIGNATURE(Enum, field, R, ...) \
+  case Helper::Enum: return helper_signature<R __VA_OPT__(, ) __VA_ARGS__>(ctx_);
+    PETREL_NATIVE_HELPERS(PETREL_HELPER_SIGNATURE)
+#undef PETREL_HELPER_SIGNATURE
   }
-  return fn(v, {p});
+  return helper_signature<void>(ctx_);
 }
 
 void ModuleCodegen::declare_functions() {

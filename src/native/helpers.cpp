@@ -137,8 +137,9 @@ void interrupted(VmContext* ctx) {
 }  // namespace
 
 const Helpers kHelpers = {
-    trap,       call,       memory_grow, memory_fill, memory_copy, memory_init, data_drop,  table_get,
-    table_set,  table_size, table_grow,  table_fill,  table_copy,  table_init,  elem_drop,  interrupted,
+#define PETREL_HELPER_ENTRY(Enum, field, ...) field,
+    PETREL_NATIVE_HELPERS(PETREL_HELPER_ENTRY)
+#undef PETREL_HELPER_ENTRY
 };
 
 }  // namespace petrel::native

@@ -26,6 +26,12 @@ static_assert(offsetof(FuncInstance, native_fn) == l::kFuncNativeFn &&
               offsetof(FuncInstance, type_id) == l::kFuncTypeId);
 static_assert(offsetof(TableInstance, elems) == l::kTableBegin);
 #pragma GCC diagnostic pop
+// Compiled code finds a helper at its Helper index in the table.
+#define PETREL_HELPER_OFFSET(Enum, field, ...) \
+  static_assert(offsetof(Helpers, field) == static_cast<size_t>(Helper::Enum) * sizeof(void*));
+PETREL_NATIVE_HELPERS(PETREL_HELPER_OFFSET)
+#undef PETREL_HELPER_OFFSET
+static_assert(sizeof(Helpers) == (static_cast<size_t>(Helper::Interrupted) + 1) * sizeof(void*));
 // libstdc++'s std::vector is {begin, end, capacity end}; compiled code reads the first two.
 static_assert(sizeof(std::vector<Ref>) == 3 * sizeof(void*));
 

@@ -62,28 +62,37 @@ struct ExecState {
 };
 
 // Functions compiled code calls; all take the calling instance's context first. Those that can
-// trap do not return when they do.
+// trap do not return when they do. The one list: X(Enum, field, result, parameters after the
+// context...). It makes the Helpers table, the Helper enum (an entry's index in the table), the
+// LLVM signatures (compiler/module_codegen.cpp) and the table's contents (native/helpers.cpp,
+// functions named by `field`); native/layout_checks.cpp ties offsets to indices.
+#define PETREL_NATIVE_HELPERS(X)                                                   \
+  X(Trap, trap, void, uint32_t /*code*/, uint64_t /*detail: element index*/)      \
+  X(Call, call, void, FuncInstance*, uint64_t* /*args in, results out*/)          \
+  X(MemoryGrow, memory_grow, uint32_t, uint32_t /*delta*/)                         \
+  X(MemoryFill, memory_fill, void, uint32_t /*dst*/, uint32_t /*value*/, uint32_t /*n*/) \
+  X(MemoryCopy, memory_copy, void, uint32_t /*dst*/, uint32_t /*src*/, uint32_t /*n*/)   \
+  X(MemoryInit, memory_init, void, uint32_t /*seg*/, uint32_t, uint32_t, uint32_t)        \
+  X(DataDrop, data_drop, void, uint32_t /*seg*/)                                   \
+  X(TableGet, table_get, uint64_t, uint32_t /*table*/, uint32_t /*i*/)             \
+  X(TableSet, table_set, void, uint32_t /*table*/, uint32_t /*i*/, uint64_t /*ref*/)     \
+  X(TableSize, table_size, uint32_t, uint32_t /*table*/)                           \
+  X(TableGrow, table_grow, uint32_t, uint32_t /*table*/, uint64_t /*init*/, uint32_t)    \
+  X(TableFill, table_fill, void, uint32_t /*table*/, uint32_t, uint64_t /*ref*/, uint32_t) \
+  X(TableCopy, table_copy, void, uint32_t /*dst*/, uint32_t /*src*/, uint32_t, uint32_t, uint32_t) \
+  X(TableInit, table_init, void, uint32_t /*table*/, uint32_t /*seg*/, uint32_t, uint32_t, uint32_t) \
+  X(ElemDrop, elem_drop, void, uint32_t /*seg*/)                                   \
+  X(Interrupted, interrupted, void)
+
 struct Helpers {
-  void (*trap)(VmContext*, uint32_t code, uint64_t detail);                         // 0: detail: element index
-  void (*call)(VmContext*, FuncInstance* f, uint64_t* slots);                       // 1: args in, results out
-  uint32_t (*memory_grow)(VmContext*, uint32_t delta);                              // 2
-  void (*memory_fill)(VmContext*, uint32_t dst, uint32_t value, uint32_t n);       // 3
-  void (*memory_copy)(VmContext*, uint32_t dst, uint32_t src, uint32_t n);         // 4
-  void (*memory_init)(VmContext*, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);  // 5
-  void (*data_drop)(VmContext*, uint32_t seg);                                      // 6
-  uint64_t (*table_get)(VmContext*, uint32_t table, uint32_t i);                    // 7
-  void (*table_set)(VmContext*, uint32_t table, uint32_t i, uint64_t ref);         // 8
-  uint32_t (*table_size)(VmContext*, uint32_t table);                               // 9
-  uint32_t (*table_grow)(VmContext*, uint32_t table, uint64_t init, uint32_t delta);  // 10
-  void (*table_fill)(VmContext*, uint32_t table, uint32_t i, uint64_t ref, uint32_t n);  // 11
-  void (*table_copy)(VmContext*, uint32_t dst, uint32_t src, uint32_t d, uint32_t s, uint32_t n);  // 12
-  void (*table_init)(VmContext*, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);  // 13
-  void (*elem_drop)(VmContext*, uint32_t seg);                                      // 14
-  void (*interrupted)(VmContext*);                                                  // 15
+#define PETREL_HELPER_FIELD(Enum, field, R, ...) R (*field)(VmContext* __VA_OPT__(, ) __VA_ARGS__);
+  PETREL_NATIVE_HELPERS(PETREL_HELPER_FIELD)
+#undef PETREL_HELPER_FIELD
 };
 enum class Helper : uint32_t {
-  Trap, Call, MemoryGrow, MemoryFill, MemoryCopy, MemoryInit, DataDrop, TableGet, TableSet,
-  TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop, Interrupted,
+#define PETREL_HELPER_ENUM(Enum, ...) Enum,
+  PETREL_NATIVE_HELPERS(PETREL_HELPER_ENUM)
+#undef PETREL_HELPER_ENUM
 };
 
 // Per-instance context. Compiled code reads the fields before `runtime_only` at fixed offsets.
