@@ -120,6 +120,9 @@ struct Runner {
   Result<void> call_export_as_js(uint32_t index) {
     const auto& exports = module.ir.exports;
     if (index >= exports.size() || exports[index].kind != ExternKind::Func) return js_exception();
+    // From the start function there is no instance yet (binaryen has none either: it gives its
+    // imports the instance after instantiation, and crashes, which the loop skips).
+    if (!instance) return js_exception();
     return call_as_js(instance->find_export(exports[index].name)->func());
   }
 
@@ -278,7 +281,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "petrel_diff_exec: %s: %s\n", argv[1], inst.error().describe().c_str());
       return 2;
     }
-    std::printf("[trap %s]\n", inst.error().message.c_str());
+    // binaryen reports an exception out of the start function so, and runs nothing more
+    if (inst.error().message == kJsException) std::printf("[exception thrown: failed to instantiate module]\n");
+    else std::printf("[trap %s]\n", inst.error().message.c_str());
     return 0;
   }
   if (aot && !(*inst)->runs_native) {
