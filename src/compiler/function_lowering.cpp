@@ -617,18 +617,17 @@ llvm::Value* FunctionLowering::memory_address(llvm::Value* addr, uint64_t offset
   return b_.CreateGEP(b_.getInt8Ty(), mem_base(), ea);
 }
 
+llvm::LoadInst* FunctionLowering::load_linear(llvm::Type* t, llvm::Value* addr, uint64_t offset) {
+  llvm::LoadInst* load = b_.CreateAlignedLoad(t, memory_address(addr, offset), llvm::Align(1));
+  load->setVolatile(true);
+  return load;
+}
+
 // ---- variables ---------------------------------------------------------------------------------
 
 bool FunctionLowering::lower_variable(const Instr& in) {
   switch (in.op) {
-    case Op::Drop: {
-      llvm::Value* v = pop();
-      // A load whose value is dropped must still trap when out of bounds: keep it (through the
-      // extension of a narrow load).
-      while (auto* cast = llvm::dyn_cast<llvm::CastInst>(v)) v = cast->getOperand(0);
-      if (auto* load = llvm::dyn_cast<llvm::LoadInst>(v)) load->setVolatile(true);
-      return true;
-    }
+    case Op::Drop: pop(); return true;  // a dropped load stays: load_linear makes loads volatile
     case Op::Select:
     case Op::SelectT: {
       llvm::Value* c = b_.CreateICmpNE(pop(), i32(0));
@@ -673,8 +672,7 @@ bool FunctionLowering::lower_variable(const Instr& in) {
 
 bool FunctionLowering::lower_memory(const Instr& in) {
   auto load = [&](llvm::Type* t, llvm::Type* ext_to = nullptr, bool sign = false) {
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    llvm::Value* v = b_.CreateAlignedLoad(t, p, llvm::Align(1));
+    llvm::Value* v = load_linear(t, pop(), in.memarg_offset);
     if (ext_to) v = sign ? b_.CreateSExt(v, ext_to) : b_.CreateZExt(v, ext_to);
     push(v);
   };

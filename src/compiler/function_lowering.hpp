@@ -71,6 +71,10 @@ class FunctionLowering {
   // Branches to a trap when `cond` holds; continues in a fresh block.
   void trap_if(llvm::Value* cond, native::TrapCode code);
   llvm::Value* memory_address(llvm::Value* addr, uint64_t offset);
+  // A load of `t` from linear memory at `addr` + `offset`, volatile so that LLVM never deletes
+  // it: out of bounds it must trap (through the guard region) even when its value turns out
+  // unused, e.g. once a call that ignores the value is inlined.
+  llvm::LoadInst* load_linear(llvm::Type* t, llvm::Value* addr, uint64_t offset);
   llvm::Value* mem_base();
   void check_interrupt();
   // Metered code: charges the straight-line segment that starts here, at the same places and

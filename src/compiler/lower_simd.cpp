@@ -143,24 +143,20 @@ bool FunctionLowering::lower_simd(const Instr& in) {
     out(b_.CreateInsertElement(v, x, static_cast<uint64_t>(in.lane)));
   };
   auto load_ext = [&](llvm::Type* narrow_lane, llvm::FixedVectorType* wide, bool is_signed) {
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    llvm::Value* v = b_.CreateAlignedLoad(vec(narrow_lane, wide->getNumElements()), p, llvm::Align(1));
+    llvm::Value* v = load_linear(vec(narrow_lane, wide->getNumElements()), pop(), in.memarg_offset);
     out(is_signed ? b_.CreateSExt(v, wide) : b_.CreateZExt(v, wide));
   };
   auto load_splat = [&](llvm::FixedVectorType* t) {
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    llvm::Value* x = b_.CreateAlignedLoad(t->getElementType(), p, llvm::Align(1));
+    llvm::Value* x = load_linear(t->getElementType(), pop(), in.memarg_offset);
     out(b_.CreateVectorSplat(t->getNumElements(), x));
   };
   auto load_zero = [&](llvm::FixedVectorType* t) {
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    llvm::Value* x = b_.CreateAlignedLoad(t->getElementType(), p, llvm::Align(1));
+    llvm::Value* x = load_linear(t->getElementType(), pop(), in.memarg_offset);
     out(b_.CreateInsertElement(llvm::Constant::getNullValue(t), x, uint64_t{0}));
   };
   auto load_lane = [&](llvm::FixedVectorType* t) {
     llvm::Value* v = pop_v(t);
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    llvm::Value* x = b_.CreateAlignedLoad(t->getElementType(), p, llvm::Align(1));
+    llvm::Value* x = load_linear(t->getElementType(), pop(), in.memarg_offset);
     out(b_.CreateInsertElement(v, x, static_cast<uint64_t>(in.lane)));
   };
   auto store_lane = [&](llvm::FixedVectorType* t) {
@@ -239,11 +235,7 @@ bool FunctionLowering::lower_simd(const Instr& in) {
   using B = llvm::Instruction::BinaryOps;
 
   switch (in.op) {
-    case Op::V128Load: {
-      llvm::Value* p = memory_address(pop(), in.memarg_offset);
-      push(b_.CreateAlignedLoad(v128_, p, llvm::Align(1)));
-      return true;
-    }
+    case Op::V128Load: push(load_linear(v128_, pop(), in.memarg_offset)); return true;
     case Op::V128Load8x8S: load_ext(i8, v8i16, true); return true;
     case Op::V128Load8x8U: load_ext(i8, v8i16, false); return true;
     case Op::V128Load16x4S: load_ext(i16, v4i32, true); return true;

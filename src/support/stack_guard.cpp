@@ -27,8 +27,9 @@ uintptr_t stack_low() {
 bool native_stack_low(size_t margin) {
   uintptr_t low = stack_low();
   if (low == 0) return false;  // unknown: rely on the explicit nesting limits
-  char here;
-  auto sp = reinterpret_cast<uintptr_t>(&here);
+  // The frame address, not a local's: AddressSanitizer's use-after-return mode moves locals
+  // to a heap "fake stack", far from the thread's stack (clang enables it by default).
+  auto sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   return sp < low + margin;
 }
 
