@@ -623,6 +623,10 @@ llvm::LoadInst* FunctionLowering::load_linear(llvm::Type* t, llvm::Value* addr, 
   return load;
 }
 
+void FunctionLowering::store_linear(llvm::Value* v, llvm::Value* addr, uint64_t offset) {
+  b_.CreateAlignedStore(v, memory_address(addr, offset), llvm::Align(1), /*isVolatile=*/true);
+}
+
 // ---- variables ---------------------------------------------------------------------------------
 
 bool FunctionLowering::lower_variable(const Instr& in) {
@@ -653,7 +657,9 @@ bool FunctionLowering::lower_variable(const Instr& in) {
         // Globals are 64-bit slots: narrower values are stored zero-extended.
         if (t == ValType::I32) v = b_.CreateZExt(v, i64_);
         if (t == ValType::F32) v = b_.CreateZExt(b_.CreateBitCast(v, i32_), i64_);
-        b_.CreateAlignedStore(v, p, llvm::Align(8));
+        // Volatile, as linear-memory accesses are: a trap must find every global.set before it
+        // done and none after (see store_linear).
+        b_.CreateAlignedStore(v, p, llvm::Align(8), /*isVolatile=*/true);
       }
       return true;
     }
@@ -678,9 +684,9 @@ bool FunctionLowering::lower_memory(const Instr& in) {
   };
   auto store = [&](llvm::Type* narrow = nullptr) {
     llvm::Value* v = pop();
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
+    llvm::Value* addr = pop();
     if (narrow) v = b_.CreateTrunc(v, narrow);
-    b_.CreateAlignedStore(v, p, llvm::Align(1));
+    store_linear(v, addr, in.memarg_offset);
   };
   llvm::Type* i8 = b_.getInt8Ty();
   llvm::Type* i16 = b_.getInt16Ty();

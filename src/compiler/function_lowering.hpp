@@ -75,6 +75,12 @@ class FunctionLowering {
   // it: out of bounds it must trap (through the guard region) even when its value turns out
   // unused, e.g. once a call that ignores the value is inlined.
   llvm::LoadInst* load_linear(llvm::Type* t, llvm::Value* addr, uint64_t offset);
+  // A store of `v` to linear memory at `addr` + `offset`. Volatile too: a store may fault
+  // (through the guard region), and the state a trap leaves (memory and globals, which the
+  // embedder and later calls see) must be the state at the faulting instruction. LLVM keeps
+  // volatile accesses in order and never merges or deletes one, so no earlier store sinks past
+  // a fault and none is folded into a later one.
+  void store_linear(llvm::Value* v, llvm::Value* addr, uint64_t offset);
   llvm::Value* mem_base();
   void check_interrupt();
   // Metered code: charges the straight-line segment that starts here, at the same places and

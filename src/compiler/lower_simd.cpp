@@ -161,8 +161,7 @@ bool FunctionLowering::lower_simd(const Instr& in) {
   };
   auto store_lane = [&](llvm::FixedVectorType* t) {
     llvm::Value* v = pop_v(t);
-    llvm::Value* p = memory_address(pop(), in.memarg_offset);
-    b_.CreateAlignedStore(b_.CreateExtractElement(v, static_cast<uint64_t>(in.lane)), p, llvm::Align(1));
+    store_linear(b_.CreateExtractElement(v, static_cast<uint64_t>(in.lane)), pop(), in.memarg_offset);
   };
   auto pmin_pmax = [&](llvm::Type* t, bool is_min) {
     bin(t, [&](llvm::Value* a, llvm::Value* b) {
@@ -258,8 +257,7 @@ bool FunctionLowering::lower_simd(const Instr& in) {
     case Op::V128Store64Lane: store_lane(v2i64); return true;
     case Op::V128Store: {
       llvm::Value* v = pop();
-      llvm::Value* p = memory_address(pop(), in.memarg_offset);
-      b_.CreateAlignedStore(v, p, llvm::Align(1));
+      store_linear(v, pop(), in.memarg_offset);
       return true;
     }
     case Op::V128Const:
