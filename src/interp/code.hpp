@@ -10,7 +10,9 @@
 // compare + branch pairs become one instruction. Instructions without a register form (SIMD,
 // tables, bulk memory) run on a stack pointer the translator sets with SetSp when needed.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,51 +33,38 @@ union Word {
   SlotPair p;
 };
 
-// Binary numeric operators: the register form (Op itself: [dst|a][b|-]), the form whose
-// right operand is a constant (name_C: [dst|a][constant]), and both again with the left
-// operand taken from the accumulator (name_A, name_AC; same layout).
-//
+// Fused forms. Every family of opcodes.def (its last column) has a fixed set, named
+// <row>_<form>; the layouts after the handler word ([x|y] is one word of two slot operands):
+//   Unary:       _A  [dst|-]: the operand from the accumulator (the plain form: [dst|a]).
+//   Binary, Commutative: _C [dst|a][constant]: the right operand a constant; _A, _AC: the
+//                same with the left operand from the accumulator (plain: [dst|a][b|-]).
+//   Load:        _A  [dst|-][offset]: the address from the accumulator (plain:
+//                [dst|address][offset]); _X [dst|a][b|-][offset] and _XC [dst|a][constant]
+//                [offset]: the address is the i32.add of a and b (or the constant) that came
+//                just before.
+//   V128Load:    _A as for Load; _XC [dst|a][constant][offset].
+//   Store:       _A: the address from the accumulator, _V: the value (plain: [address|value]
+//                [offset]).
+//   Simd:        _M [dst|a][address|addend][offset]: the second operand loaded from memory
+//                (a v128.load fused in), the address being the i32 sum of the slot and the
+//                addend; _MS also stores the result (a v128.store fused in): [store address|a]
+//                [address|addend][offset][store offset]. Only binary v128 rows use them.
 // The accumulator: numeric instructions and scalar loads also leave their result in a
 // machine register. The instruction right after one of them reads that operand from the
 // register instead of its slot, which a chain of dependent instructions would otherwise
 // wait on (a store to memory followed at once by a load of it).
-#define PETREL_BINOPS(X)                                                                          \
-  X(I32Eq) X(I32Ne) X(I32LtS) X(I32LtU) X(I32GtS) X(I32GtU) X(I32LeS) X(I32LeU) X(I32GeS)        \
-  X(I32GeU) X(I64Eq) X(I64Ne) X(I64LtS) X(I64LtU) X(I64GtS) X(I64GtU) X(I64LeS) X(I64LeU)        \
-  X(I64GeS) X(I64GeU) X(F32Eq) X(F32Ne) X(F32Lt) X(F32Gt) X(F32Le) X(F32Ge) X(F64Eq) X(F64Ne)    \
-  X(F64Lt) X(F64Gt) X(F64Le) X(F64Ge) X(I32Add) X(I32Sub) X(I32Mul) X(I32DivS) X(I32DivU)        \
-  X(I32RemS) X(I32RemU) X(I32And) X(I32Or) X(I32Xor) X(I32Shl) X(I32ShrS) X(I32ShrU) X(I32Rotl)  \
-  X(I32Rotr) X(I64Add) X(I64Sub) X(I64Mul) X(I64DivS) X(I64DivU) X(I64RemS) X(I64RemU) X(I64And) \
-  X(I64Or) X(I64Xor) X(I64Shl) X(I64ShrS) X(I64ShrU) X(I64Rotl) X(I64Rotr) X(F32Add) X(F32Sub)   \
-  X(F32Mul) X(F32Div) X(F32Min) X(F32Max) X(F32Copysign) X(F64Add) X(F64Sub) X(F64Mul) X(F64Div) \
-  X(F64Min) X(F64Max) X(F64Copysign)
-
-// Unary numeric operators: [dst|a], and name_A taking a from the accumulator.
-#define PETREL_UNOPS(X)                                                                        \
-  X(I32Eqz) X(I64Eqz) X(I32Clz) X(I32Ctz) X(I32Popcnt) X(I64Clz) X(I64Ctz) X(I64Popcnt)        \
-  X(F32Abs) X(F32Neg) X(F32Ceil) X(F32Floor) X(F32Trunc) X(F32Nearest) X(F32Sqrt) X(F64Abs)    \
-  X(F64Neg) X(F64Ceil) X(F64Floor) X(F64Trunc) X(F64Nearest) X(F64Sqrt) X(I32WrapI64)          \
-  X(I32TruncF32S) X(I32TruncF32U) X(I32TruncF64S) X(I32TruncF64U) X(I64ExtendI32S)             \
-  X(I64ExtendI32U) X(I64TruncF32S) X(I64TruncF32U) X(I64TruncF64S) X(I64TruncF64U)             \
-  X(F32ConvertI32S) X(F32ConvertI32U) X(F32ConvertI64S) X(F32ConvertI64U) X(F32DemoteF64)      \
-  X(F64ConvertI32S) X(F64ConvertI32U) X(F64ConvertI64S) X(F64ConvertI64U) X(F64PromoteF32)     \
-  X(I32ReinterpretF32) X(I64ReinterpretF64) X(F32ReinterpretI32) X(F64ReinterpretI64)          \
-  X(I32Extend8S) X(I32Extend16S) X(I64Extend8S) X(I64Extend16S) X(I64Extend32S)                \
-  X(I32TruncSatF32S) X(I32TruncSatF32U) X(I32TruncSatF64S) X(I32TruncSatF64U)                  \
-  X(I64TruncSatF32S) X(I64TruncSatF32U) X(I64TruncSatF64S) X(I64TruncSatF64U)
-
-// Scalar loads [dst|address][offset] (name_A: the address from the accumulator) and stores
-// [address|value][offset] (name_A: the address, name_V: the value from the accumulator).
-// Scalar loads also have name_X: [dst|a][b|-][offset] and name_XC: [dst|a][constant][offset],
-// the address being the i32.add of a and b (or the constant) that came just before.
-#define PETREL_SCALAR_LOADS(X)                                                                 \
-  X(I32Load) X(I64Load) X(F32Load) X(F64Load) X(I32Load8S) X(I32Load8U) X(I32Load16S)          \
-  X(I32Load16U) X(I64Load8S) X(I64Load8U) X(I64Load16S) X(I64Load16U) X(I64Load32S)            \
-  X(I64Load32U)
-#define PETREL_LOADS(X) PETREL_SCALAR_LOADS(X) X(V128Load)
-#define PETREL_STORES(X)                                                                       \
-  X(I32Store) X(I64Store) X(F32Store) X(F64Store) X(I32Store8) X(I32Store16) X(I64Store8)      \
-  X(I64Store16) X(I64Store32)
+#define PETREL_FORMS_None(X, name)
+#define PETREL_FORMS_Const(X, name)
+#define PETREL_FORMS_Unary(X, name) X(name##_A)
+#define PETREL_FORMS_Binary(X, name) X(name##_C) X(name##_A) X(name##_AC)
+#define PETREL_FORMS_Commutative(X, name) PETREL_FORMS_Binary(X, name)
+#define PETREL_FORMS_Load(X, name) X(name##_A) X(name##_X) X(name##_XC)
+#define PETREL_FORMS_V128Load(X, name) X(name##_A) X(name##_XC)
+#define PETREL_FORMS_VLoad(X, name)
+#define PETREL_FORMS_Store(X, name) X(name##_A) X(name##_V)
+#define PETREL_FORMS_VStore(X, name)
+#define PETREL_FORMS_ExtractLane(X, name)
+#define PETREL_FORMS_Simd(X, name) X(name##_M) X(name##_MS)
 
 // Integer comparisons that fuse with a following br_if or if, with their negation (an `if`
 // branches when its condition is false). BrIf<name>: [a|b][target]; BrIf<name>_C:
@@ -86,62 +75,82 @@ union Word {
   X(I64Eq, I64Ne) X(I64Ne, I64Eq) X(I64LtS, I64GeS) X(I64LtU, I64GeU) X(I64GtS, I64LeS)      \
   X(I64GtU, I64LeU) X(I64LeS, I64GtS) X(I64LeU, I64GtU) X(I64GeS, I64LtS) X(I64GeU, I64LtU)
 
-// Internal instructions: every wasm Op (same numbering) plus these. Layouts after the handler
-// word; [x|y] is one word of two slot operands.
+// Internal instructions: every wasm Op (same numbering), then the rows of interp/iops.def.
 enum class IOp : uint16_t {
-  Jump = static_cast<uint16_t>(Op::Count_),  // [target]
-  JumpAdjust,    // [target][src|dst][n]: moves n slots from src to dst, then jumps
-  BrIfNZ,        // [cond|-][target]: i32 condition
-  BrIfZ,         // [cond|-][target]
-  BrIfNZ64,      // [cond|-][target]: i64 condition (i64.eqz fused)
-  BrIfZ64,       // [cond|-][target]
-  BrIfNZAdjust,  // [cond|-][target][src|dst][n]
-  BrIfNZ_A,      // [-|-][target]: the condition is in the accumulator
-  BrIfZ_A,
-  BrIfNZ64_A,
-  BrIfZ64_A,
-  Const,         // [dst|-][value]
-  Copy,          // [dst|src]
-  Copy2,         // [dst|src][dst|src]: two moves, in order
-  Copy3,         // [dst|src][dst|src][dst|src]
-  CopyV,         // [dst|src]: a v128 (two slots)
-  SetSp,         // [height]: the stack pointer of the stack-form instruction that follows
-  Halt,          // leaves the dispatch loop (return address of a host-to-wasm entry)
-  Fuel,          // [count]: metered code only; charges a straight-line segment, checks interrupts
-  GlobalGetV,    // [index]: stack form, v128 globals
-  GlobalSetV,
-  SelectV,       // stack form, v128 operands
-  V128Load_XC,   // [dst|a][constant][offset]: v128.load of the i32.add of a and a constant
-#define PETREL_BINOP_C_IOPS(op) op##_C, op##_A, op##_AC,
-  PETREL_BINOPS(PETREL_BINOP_C_IOPS)
-#undef PETREL_BINOP_C_IOPS
-#define PETREL_ACC_IOPS(op) op##_A,
-  PETREL_UNOPS(PETREL_ACC_IOPS)
-  PETREL_LOADS(PETREL_ACC_IOPS)
-#undef PETREL_ACC_IOPS
-#define PETREL_INDEXED_IOPS(op) op##_X, op##_XC,
-  PETREL_SCALAR_LOADS(PETREL_INDEXED_IOPS)
-#undef PETREL_INDEXED_IOPS
-#define PETREL_STORE_IOPS(op) op##_A, op##_V,
-  PETREL_STORES(PETREL_STORE_IOPS)
-#undef PETREL_STORE_IOPS
-#define PETREL_COMPARE_BRANCH_IOPS(op, negated) BrIf##op, BrIf##op##_C, BrIf##op##_A, BrIf##op##_AC,
-  PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_IOPS)
-#undef PETREL_COMPARE_BRANCH_IOPS
-  // SIMD rows applied by a simd:: function, with the second operand loaded from memory
-  // (a v128.load fused in): [dst|a][address|addend][offset], the address being the i32 sum
-  // of the slot and the addend. name_MS also stores the result (a v128.store fused in):
-  // [store address|a][address|addend][offset][store offset]. Only binary v128 rows use them.
-#define SIMD(name, text, sub, imm, align, params, results, fn) name##_M, name##_MS,
-#define SIMDX(name, text, sub, imm, align, params, results, fn)
-#include "ir/simd_opcodes.def"
-#undef SIMD
-#undef SIMDX
+  LastWasmOp_ = static_cast<uint16_t>(Op::Count_) - 1,
+#define IOP(name) name,
+#include "interp/iops.def"
+#undef IOP
   Count_
 };
 constexpr uint16_t kNumIOps = static_cast<uint16_t>(IOp::Count_);
 constexpr uint16_t iop(Op op) { return static_cast<uint16_t>(op); }
 constexpr uint16_t iop(IOp op) { return static_cast<uint16_t>(op); }
+
+// The fused forms of each instruction by name (0: none), and what each form does with the
+// accumulator: the translator picks forms here, never by enum arithmetic.
+struct Forms {
+  uint16_t constant = 0;       // _C
+  uint16_t acc = 0;            // _A
+  uint16_t acc_const = 0;      // _AC
+  uint16_t acc_value = 0;      // _V (stores)
+  uint16_t indexed = 0;        // _X
+  uint16_t indexed_const = 0;  // _XC
+  uint16_t loaded = 0;         // _M (binary v128 rows only)
+  uint16_t loaded_store = 0;   // of a _M form: its _MS
+  bool writes_acc = false;     // leaves its result in the accumulator too
+};
+constexpr std::array<Forms, kNumIOps> make_forms() {
+  std::array<Forms, kNumIOps> t{};
+  auto writes_acc = [&t](auto... ops) { ((t[iop(ops)].writes_acc = true), ...); };
+#define PETREL_TABLE_None(name, params, results)
+#define PETREL_TABLE_Const(name, params, results)
+#define PETREL_TABLE_VLoad(name, params, results)
+#define PETREL_TABLE_VStore(name, params, results)
+#define PETREL_TABLE_Unary(name, params, results) \
+  t[iop(Op::name)].acc = iop(IOp::name##_A);      \
+  writes_acc(Op::name, IOp::name##_A);
+#define PETREL_TABLE_Binary(name, params, results)   \
+  t[iop(Op::name)].constant = iop(IOp::name##_C);    \
+  t[iop(Op::name)].acc = iop(IOp::name##_A);         \
+  t[iop(Op::name)].acc_const = iop(IOp::name##_AC);  \
+  writes_acc(Op::name, IOp::name##_C, IOp::name##_A, IOp::name##_AC);
+#define PETREL_TABLE_Commutative(name, params, results) PETREL_TABLE_Binary(name, params, results)
+#define PETREL_TABLE_Load(name, params, results)            \
+  t[iop(Op::name)].acc = iop(IOp::name##_A);                \
+  t[iop(Op::name)].indexed = iop(IOp::name##_X);            \
+  t[iop(Op::name)].indexed_const = iop(IOp::name##_XC);     \
+  writes_acc(Op::name, IOp::name##_A, IOp::name##_X, IOp::name##_XC);
+#define PETREL_TABLE_V128Load(name, params, results) \
+  t[iop(Op::name)].acc = iop(IOp::name##_A);         \
+  t[iop(Op::name)].indexed_const = iop(IOp::name##_XC);
+#define PETREL_TABLE_Store(name, params, results) \
+  t[iop(Op::name)].acc = iop(IOp::name##_A);      \
+  t[iop(Op::name)].acc_value = iop(IOp::name##_V);
+#define PETREL_TABLE_ExtractLane(name, params, results) writes_acc(Op::name);
+#define PETREL_TABLE_Simd(name, params, results)                                             \
+  if (std::string_view(params) == "VV" && std::string_view(results) == "V") {                \
+    t[iop(Op::name)].loaded = iop(IOp::name##_M);                                            \
+    t[iop(IOp::name##_M)].loaded_store = iop(IOp::name##_MS);                                \
+  }
+#define OP(name, text, code, imm, align, params, results, family) PETREL_TABLE_##family(name, params, results)
+#include "ir/opcodes.def"
+#undef OP
+#undef PETREL_TABLE_None
+#undef PETREL_TABLE_Const
+#undef PETREL_TABLE_VLoad
+#undef PETREL_TABLE_VStore
+#undef PETREL_TABLE_Unary
+#undef PETREL_TABLE_Binary
+#undef PETREL_TABLE_Commutative
+#undef PETREL_TABLE_Load
+#undef PETREL_TABLE_V128Load
+#undef PETREL_TABLE_Store
+#undef PETREL_TABLE_ExtractLane
+#undef PETREL_TABLE_Simd
+  return t;
+}
+inline constexpr std::array<Forms, kNumIOps> kForms = make_forms();
 
 // Sizes below are in 64-bit slots; a v128 takes two.
 struct CompiledFunction {

@@ -178,34 +178,12 @@ Result<void> Interpreter::invoke(FuncInstance& f, std::span<const uint64_t> args
 
 Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   static const void* const handlers[kNumIOps] = {
-#define OP(name, text, code, imm, align, params, results) &&L_##name,
+#define OP(name, text, code, imm, align, params, results, family) &&L_##name,
 #include "ir/opcodes.def"
 #undef OP
-      &&L_Jump, &&L_JumpAdjust, &&L_BrIfNZ, &&L_BrIfZ, &&L_BrIfNZ64, &&L_BrIfZ64, &&L_BrIfNZAdjust,
-      &&L_BrIfNZ_A, &&L_BrIfZ_A, &&L_BrIfNZ64_A, &&L_BrIfZ64_A,
-      &&L_Const, &&L_Copy, &&L_Copy2, &&L_Copy3, &&L_CopyV, &&L_SetSp, &&L_Halt, &&L_Fuel, &&L_GlobalGetV, &&L_GlobalSetV,
-      &&L_SelectV, &&L_V128Load_XC,
-#define PETREL_BINOP_C_LABELS(op) &&L_##op##_C, &&L_##op##_A, &&L_##op##_AC,
-      PETREL_BINOPS(PETREL_BINOP_C_LABELS)
-#undef PETREL_BINOP_C_LABELS
-#define PETREL_ACC_LABELS(op) &&L_##op##_A,
-      PETREL_UNOPS(PETREL_ACC_LABELS)
-      PETREL_LOADS(PETREL_ACC_LABELS)
-#undef PETREL_ACC_LABELS
-#define PETREL_INDEXED_LABELS(op) &&L_##op##_X, &&L_##op##_XC,
-      PETREL_SCALAR_LOADS(PETREL_INDEXED_LABELS)
-#undef PETREL_INDEXED_LABELS
-#define PETREL_STORE_LABELS(op) &&L_##op##_A, &&L_##op##_V,
-      PETREL_STORES(PETREL_STORE_LABELS)
-#undef PETREL_STORE_LABELS
-#define PETREL_COMPARE_BRANCH_LABELS(op, negated) &&L_BrIf##op, &&L_BrIf##op##_C, &&L_BrIf##op##_A, &&L_BrIf##op##_AC,
-      PETREL_INT_COMPARES(PETREL_COMPARE_BRANCH_LABELS)
-#undef PETREL_COMPARE_BRANCH_LABELS
-#define SIMD(name, text, sub, imm, align, params, results, fn) &&L_##name##_M, &&L_##name##_MS,
-#define SIMDX(name, text, sub, imm, align, params, results, fn)
-#include "ir/simd_opcodes.def"
-#undef SIMD
-#undef SIMDX
+#define IOP(name) &&L_##name,
+#include "interp/iops.def"
+#undef IOP
   };
   static_assert(sizeof(handlers) / sizeof(handlers[0]) == kNumIOps);
   if (!entry) {

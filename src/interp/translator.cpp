@@ -39,94 +39,8 @@ struct Val {
   uint64_t bits;   // Const: the value
 };
 
-bool commutative(Op op) {
-  switch (op) {
-    case Op::I32Add: case Op::I32Mul: case Op::I32And: case Op::I32Or: case Op::I32Xor:
-    case Op::I32Eq: case Op::I32Ne: case Op::I64Add: case Op::I64Mul: case Op::I64And:
-    case Op::I64Or: case Op::I64Xor: case Op::I64Eq: case Op::I64Ne: return true;
-    default: return false;
-  }
-}
-bool is_numeric(const OpInfo& info) {
-  return (info.code >= 0x45 && info.code <= 0xC4) || (info.code >= 0xFC00 && info.code <= 0xFC07);
-}
-constexpr uint32_t kSimd = 0xFD0000;
-// Scalar loads and the v128 loads that take only an address: [dst|address][offset].
-bool is_load(const OpInfo& info) {
-  return (info.code >= 0x28 && info.code <= 0x35) || (info.code >= kSimd && info.code <= kSimd + 0xa) ||
-         info.code == kSimd + 0x5c || info.code == kSimd + 0x5d;
-}
-bool is_store(const OpInfo& info) {
-  return (info.code >= 0x36 && info.code <= 0x3E) || info.code == op_info(Op::V128Store).code;
-}
-bool is_extract_lane(Op op) {
-  switch (op) {
-    case Op::I8x16ExtractLaneS: case Op::I8x16ExtractLaneU: case Op::I16x8ExtractLaneS:
-    case Op::I16x8ExtractLaneU: case Op::I32x4ExtractLane: case Op::I64x2ExtractLane:
-    case Op::F32x4ExtractLane: case Op::F64x2ExtractLane: return true;
-    default: return false;
-  }
-}
-// SIMD instructions whose handler applies a simd:: function to operand slots.
-bool is_simd_register_form(Op op) {
-  switch (op) {
-#define SIMD(name, text, sub, imm, align, params, results, fn) case Op::name:
-#define SIMDX(name, text, sub, imm, align, params, results, fn)
-#include "ir/simd_opcodes.def"
-#undef SIMD
-#undef SIMDX
-      return true;
-    default: return false;
-  }
-}
-
-uint16_t binop_const_form(Op op) {
-  switch (op) {
-#define PETREL_CASE(name) \
-  case Op::name: return iop(IOp::name##_C);
-    PETREL_BINOPS(PETREL_CASE)
-#undef PETREL_CASE
-    default: return 0;
-  }
-}
-
-// The form of a binary SIMD row whose second operand is loaded from memory.
-uint16_t loaded_operand_form(Op op) {
-  switch (op) {
-#define SIMD(name, text, sub, imm, align, params, results, fn) \
-  case Op::name: return std::string_view(params) == "VV" && std::string_view(results) == "V" ? iop(IOp::name##_M) : 0;
-#define SIMDX(name, text, sub, imm, align, params, results, fn)
-#include "ir/simd_opcodes.def"
-#undef SIMD
-#undef SIMDX
-    default: return 0;
-  }
-}
-
-// The forms that read an operand from the accumulator (code.hpp).
-uint16_t accumulator_form(Op op) {
-  switch (op) {
-#define PETREL_CASE(name) \
-  case Op::name: return iop(IOp::name##_A);
-    PETREL_UNOPS(PETREL_CASE)
-    PETREL_LOADS(PETREL_CASE)
-    PETREL_STORES(PETREL_CASE)
-#undef PETREL_CASE
-    default: return 0;
-  }
-}
-
-// The forms of a scalar load whose address is an i32.add fused in: of two slots (_X) or of a
-// slot and a constant (_XC = _X + 1).
-uint16_t indexed_form(Op op) {
-  switch (op) {
-#define PETREL_CASE(name) \
-  case Op::name: return iop(IOp::name##_X);
-    PETREL_SCALAR_LOADS(PETREL_CASE)
-#undef PETREL_CASE
-    default: return 0;
-  }
-}
+const Forms& forms(uint16_t op) { return kForms[op]; }
+const Forms& forms(Op op) { return kForms[iop(op)]; }
 
 // The fused compare-and-branch forms of a comparison: branch when true, or when false;
 // `constant`: the comparison's right operand is a constant.
@@ -215,12 +129,7 @@ class Translator {
     emit(op);
     last_ = {pos, op, dst, dst, writes_accumulator(op)};
   }
-  static bool writes_accumulator(uint16_t op) {
-    if (op >= kFirstConstForm) return op < kFirstStoreForm && op != iop(IOp::V128Load_A);  // binary, unary, load forms
-    if (op >= iop(Op::Count_)) return false;
-    const OpInfo& info = op_info(static_cast<Op>(op));
-    return is_numeric(info) || (is_load(info) && info.code < kSimd) || is_extract_lane(static_cast<Op>(op));
-  }
+  static bool writes_accumulator(uint16_t op) { return forms(op).writes_acc; }
   // Whether `v` is in its home, put there by the last instruction (which can then be fused
   // with or retargeted by the one being translated).
   bool produced_by_last(const Val& v) const {
@@ -538,40 +447,40 @@ class Translator {
     }
     if (!live() || in.op == Op::Nop) return;
 
-    if (is_numeric(info)) {
+    if (info.numeric()) {
       if (info.params.size() == 1) {
         Val a = pop();
         bool acc = in_accumulator(a);
         uint32_t sa = operand(a);
-        emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
+        emit_result_at(acc ? forms(in.op).acc : iop(in.op), a.home, in);
         pair(a.home, sa);
         push_home(signature_type(info.results[0]));
         return;
       }
       Val b = pop(), a = pop();
       uint32_t dst = a.home;
-      uint16_t c_form = binop_const_form(in.op);
-      if (!in_accumulator(a) && in_accumulator(b) && commutative(in.op)) std::swap(a, b);
-      bool acc = c_form && in_accumulator(a);
+      const Forms& f = forms(in.op);
+      if (!in_accumulator(a) && in_accumulator(b) && info.family == OpFamily::Commutative) std::swap(a, b);
+      bool acc = f.acc && in_accumulator(a);
       uint32_t sa = operand(a);
-      if (b.kind == Val::Const && c_form) {
-        emit_result_at(acc ? c_form + 2 : c_form, dst, in);
+      if (b.kind == Val::Const && f.constant) {
+        emit_result_at(acc ? f.acc_const : f.constant, dst, in);
         pair(dst, sa);
         imm(b.bits);
       } else {
         uint32_t sb = operand(b);
-        emit_result_at(acc ? c_form + 1 : iop(in.op), dst, in);
+        emit_result_at(acc ? f.acc : iop(in.op), dst, in);
         pair(dst, sa);
         pair(sb, 0);
       }
       push_home(signature_type(info.results[0]));
       return;
     }
-    if (is_simd_register_form(in.op)) {
+    if (info.family == OpFamily::Simd) {
       size_t n = info.params.size();
       Val ops[3] = {};
       for (size_t i = n; i-- > 0;) ops[i] = pop();
-      if (uint16_t m = loaded_operand_form(in.op);
+      if (uint16_t m = forms(in.op).loaded;
           m && produced_by_last(ops[1]) &&
           (last_.op == iop(Op::V128Load) || last_.op == iop(IOp::V128Load_A) ||
            last_.op == iop(IOp::V128Load_XC))) {
@@ -600,9 +509,9 @@ class Translator {
       push_home(signature_type(info.results[0]));
       return;
     }
-    if (is_load(info)) {
+    if (info.address_load()) {
       Val a = pop();
-      uint16_t x = indexed_form(in.op);
+      const Forms& f = forms(in.op);
       bool constant = false;
       bool after_add = produced_by_last(a) && is_i32_add(last_.op, constant);
       if (in.op == Op::V128Load && after_add && constant) {
@@ -611,20 +520,20 @@ class Translator {
         uint32_t base = code_[pos + 1].p.b;
         uint64_t addend = code_[pos + 2].u;
         drop_code_from(pos);
-        emit_result_at(iop(IOp::V128Load_XC), a.home, in);
+        emit_result_at(f.indexed_const, a.home, in);
         pair(a.home, base);
         imm(addend);
         imm(in.memarg_offset);
         push_home(ValType::V128);
         return;
       }
-      if (x && after_add) {
+      if (f.indexed && after_add) {
         // i32.add; load → the load adds its address itself.
         size_t pos = last_.pos;
         SlotPair ops = code_[pos + 1].p;
         Word second = code_[pos + 2];
         drop_code_from(pos);
-        emit_result_at(constant ? x + 1 : x, a.home, in);
+        emit_result_at(constant ? f.indexed_const : f.indexed, a.home, in);
         pair(a.home, ops.b);
         if (constant) imm(second.u);
         else pair(second.p.a, 0);
@@ -632,21 +541,21 @@ class Translator {
         push_home(signature_type(info.results[0]));
         return;
       }
-      bool acc = accumulator_form(in.op) && in_accumulator(a);
+      bool acc = f.acc && in_accumulator(a);
       uint32_t sa = operand(a);
-      emit_result_at(acc ? accumulator_form(in.op) : iop(in.op), a.home, in);
+      emit_result_at(acc ? f.acc : iop(in.op), a.home, in);
       pair(a.home, sa);
       imm(in.memarg_offset);
       push_home(signature_type(info.results[0]));
       return;
     }
-    if (is_store(info)) {
+    if (info.store()) {
       Val v = pop(), a = pop();
-      if (in.op == Op::V128Store && produced_by_last(v) && last_.op >= kFirstLoadedForm && (last_.op - kFirstLoadedForm) % 2 == 0) {
+      if (in.op == Op::V128Store && produced_by_last(v) && forms(last_.op).loaded_store) {
         // op with a loaded operand; v128.store of its result → one instruction. Its offset
         // records: the load's at the start, the store's at the store offset word.
         size_t pos = last_.pos;
-        uint16_t op = last_.op + 1;
+        uint16_t op = forms(last_.op).loaded_store;
         SlotPair ops = code_[pos + 1].p, load = code_[pos + 2].p;
         uint64_t load_offset = code_[pos + 3].u;
         uint32_t load_location = offsets_.back().second;
@@ -662,8 +571,9 @@ class Translator {
         return;
       }
       uint16_t op = iop(in.op);
-      if (in.op != Op::V128Store && in_accumulator(a)) op = accumulator_form(in.op);
-      else if (in.op != Op::V128Store && in_accumulator(v)) op = accumulator_form(in.op) + 1;
+      const Forms& f = forms(in.op);
+      if (f.acc && in_accumulator(a)) op = f.acc;
+      else if (f.acc_value && in_accumulator(v)) op = f.acc_value;
       uint32_t sa = operand(a), sv = operand(v);
       emit_at(op, in);
       pair(sa, sv);
@@ -943,9 +853,6 @@ class Translator {
     imm(0);
   }
 
-  static constexpr uint16_t kFirstConstForm = iop(IOp::I32Eq_C);
-  static constexpr uint16_t kFirstStoreForm = iop(IOp::I32Store_A);
-  static constexpr uint16_t kFirstLoadedForm = iop(IOp::I8x16Swizzle_M);  // _M, _MS pairs to the end
 
   const Module& m_;
   const Function& f_;

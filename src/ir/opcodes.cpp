@@ -7,7 +7,7 @@
 namespace petrel {
 namespace opcode_tables {
 constexpr std::array<OpInfo, static_cast<size_t>(Op::Count_)> kInfo = {{
-#define OP(name, text, code, imm, align, params, results) {text, code, ImmKind::imm, align, params, results},
+#define OP(name, text, code, imm, align, params, results, family) {text, code, ImmKind::imm, align, params, results, OpFamily::family},
 #include "ir/opcodes.def"
 #undef OP
 }};

@@ -10,7 +10,7 @@
 namespace petrel {
 
 enum class Op : uint16_t {
-#define OP(name, text, code, imm, align, params, results) name,
+#define OP(name, text, code, imm, align, params, results, family) name,
 #include "ir/opcodes.def"
 #undef OP
   Count_
@@ -22,6 +22,11 @@ enum class ImmKind : uint8_t {
   V128, Shuffle, Lane, MemargLane,
 };
 
+// How the engines treat an instruction (the family column of opcodes.def).
+enum class OpFamily : uint8_t {
+  None, Const, Unary, Binary, Commutative, Load, Store, V128Load, VLoad, VStore, ExtractLane, Simd,
+};
+
 struct OpInfo {
   std::string_view text;
   uint32_t code;           // 0xNN, 0xFC00|sub or 0xFD0000|sub
@@ -29,6 +34,16 @@ struct OpInfo {
   uint8_t natural_align;      // log2 of the access size, for memory instructions
   std::string_view params;    // type letters; "*" = typed by hand
   std::string_view results;
+  OpFamily family;
+  // A scalar numeric operator (unary or binary).
+  constexpr bool numeric() const {
+    return family == OpFamily::Unary || family == OpFamily::Binary || family == OpFamily::Commutative;
+  }
+  // A load whose only operand is its address, scalar or v128: [dst|address][offset].
+  constexpr bool address_load() const {
+    return family == OpFamily::Load || family == OpFamily::V128Load || family == OpFamily::VLoad;
+  }
+  constexpr bool store() const { return family == OpFamily::Store || family == OpFamily::VStore; }
 };
 
 namespace opcode_tables {
