@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <map>
 
+#include "runtime/metering.hpp"
 #include "runtime/value.hpp"
 
 namespace petrel::compiler {
@@ -71,7 +73,7 @@ Result<void> FunctionLowering::lower() {
 
   InstrReader reader(wasm_.body(func_), func_.body_offset);
   Instr in;
-  start_segment();
+  start_segment(std::nullopt);
   while (!control_.empty()) {
     if (reader.at_end()) return malformed("function body ends early");
     auto ok = reader.next(in);
@@ -137,20 +139,6 @@ Result<void> FunctionLowering::lower_instr(const Instr& in) {
 
 // ---- control ---------------------------------------------------------------------------------
 
-void FunctionLowering::block_signature(const BlockType& bt, std::vector<ValType>& params,
-                                       std::vector<ValType>& results) const {
-  params.clear();
-  results.clear();
-  switch (bt.kind) {
-    case BlockType::Kind::Empty: break;
-    case BlockType::Kind::Value: results.push_back(bt.value); break;
-    case BlockType::Kind::TypeIndex:
-      params = wasm_.types[bt.type_index].params;
-      results = wasm_.types[bt.type_index].results;
-      break;
-  }
-}
-
 std::vector<llvm::PHINode*> FunctionLowering::make_phis(llvm::BasicBlock* bb, const std::vector<ValType>& types) {
   std::vector<llvm::PHINode*> phis;
   llvm::IRBuilder<> pb(bb);
@@ -170,8 +158,7 @@ void FunctionLowering::add_incoming(Control& c, std::span<llvm::Value* const> va
 }
 
 void FunctionLowering::push_control(Control::Kind kind, const BlockType& bt) {
-  std::vector<ValType> params, results;
-  block_signature(bt, params, results);
+  auto [params, results] = *block_signature(wasm_.types, bt);  // validated
   llvm::LLVMContext& ctx = mc_.ctx();
   Control c;
   c.kind = kind;
@@ -186,7 +173,7 @@ void FunctionLowering::push_control(Control::Kind kind, const BlockType& bt) {
     b_.CreateBr(c.label);
     b_.SetInsertPoint(c.label);
     for (auto* phi : c.label_phis) push(phi);
-    start_segment();  // a loop head: each iteration pays for its segment
+    start_segment(Op::Loop);  // a loop head: each iteration pays for its segment
     check_interrupt();
   } else {
     c.label = c.end;
@@ -250,7 +237,7 @@ void FunctionLowering::end_control() {
   done.end->moveAfter(&fn_->back());
   b_.SetInsertPoint(done.end);
   for (auto* phi : done.end_phis) push(phi);
-  start_segment();  // a branch target
+  start_segment(Op::End);  // a branch target
 }
 
 void FunctionLowering::emit_return_from(llvm::BasicBlock* bb) {
@@ -283,8 +270,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
     case Op::Loop: push_control(Control::Kind::Loop, in.block); return true;
     case Op::If: {
       llvm::Value* cond = b_.CreateICmpNE(pop(), i32(0));
-      std::vector<ValType> params, results;
-      block_signature(in.block, params, results);
+      auto [params, results] = *block_signature(wasm_.types, in.block);  // validated
       std::vector<llvm::Value*> if_params(stack_.end() - static_cast<ptrdiff_t>(params.size()), stack_.end());
       auto* then_block = llvm::BasicBlock::Create(ctx, "then", fn_);
       auto* else_block = llvm::BasicBlock::Create(ctx, "else", fn_);
@@ -293,7 +279,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       push_control(Control::Kind::If, in.block);
       control_.back().else_block = else_block;
       control_.back().if_params = std::move(if_params);
-      start_segment();
+      start_segment(Op::If);
       return true;
     }
     case Op::Else: {
@@ -309,7 +295,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       c.else_block = nullptr;
       c.unreachable = false;
       skip_depth_ = 0;
-      start_segment();
+      start_segment(Op::Else);
       return true;
     }
     case Op::End: end_control(); return true;
@@ -326,7 +312,7 @@ bool FunctionLowering::lower_control(const Instr& in) {
       auto* cont = llvm::BasicBlock::Create(ctx, "cont", fn_);
       b_.CreateCondBr(cond, target.label, cont);
       b_.SetInsertPoint(cont);
-      start_segment();  // the fall-through pays for itself: the branch may have left early
+      start_segment(Op::BrIf);  // the fall-through pays for itself: the branch may have left early
       return true;
     }
     case Op::BrTable: {
@@ -532,7 +518,8 @@ void FunctionLowering::trap_if(llvm::Value* cond, TrapCode code) {
   b_.SetInsertPoint(cont);
 }
 
-void FunctionLowering::start_segment() {
+void FunctionLowering::start_segment([[maybe_unused]] std::optional<Op> after) {
+  assert(opens_fuel_segment(after));  // the engines cut segments alike (runtime/metering.hpp)
   if (!mc_.metered()) return;
   close_segment();
   if (!fuel_ptr_) {

@@ -5,6 +5,7 @@
 #include <llvm/IR/IRBuilder.h>
 
 #include <array>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -43,7 +44,6 @@ class FunctionLowering {
 
   // ---- control helpers ---------------------------------------------------------------------
   void push_control(Control::Kind kind, const BlockType& bt);
-  void block_signature(const BlockType& bt, std::vector<ValType>& params, std::vector<ValType>& results) const;
   void branch_to(uint32_t depth);  // unconditional, with the label's values from the stack
   void add_incoming(Control& c, std::span<llvm::Value* const> values);
   std::vector<llvm::PHINode*> make_phis(llvm::BasicBlock* bb, const std::vector<ValType>& types);
@@ -86,7 +86,7 @@ class FunctionLowering {
   // Metered code: charges the straight-line segment that starts here, at the same places and
   // with the same instruction counts as the metered interpreter (interp/translator.cpp), so
   // that both engines consume identical fuel. The cost is patched in when the segment closes.
-  void start_segment();
+  void start_segment(std::optional<Op> after);
   void close_segment();
   // Type-based alias tags: linear memory and globals never overlap, so the optimiser may keep
   // a global (e.g. C's stack pointer) in a register across memory stores, and vice versa.

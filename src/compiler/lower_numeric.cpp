@@ -4,6 +4,7 @@
 #include <llvm/IR/Intrinsics.h>
 
 #include "compiler/function_lowering.hpp"
+#include "runtime/trunc_range.hpp"
 
 namespace petrel::compiler {
 
@@ -150,15 +151,15 @@ bool FunctionLowering::lower_numeric(const Instr& in) {
 }
 
 bool FunctionLowering::lower_conversion(const Instr& in) {
-  // Trapping float-to-int: NaN is an invalid conversion; values outside (lo, hi) overflow.
-  // `lo_inclusive` marks a lower bound that is itself representable in the result.
-  auto trunc = [&](llvm::Type* to, bool is_signed, double lo, bool lo_inclusive, double hi) {
+  // Trapping float-to-int: NaN is an invalid conversion; values outside the instruction's
+  // range (runtime/trunc_range.hpp, shared with the interpreter) overflow.
+  auto trunc = [&](llvm::Type* to, bool is_signed, auto range) {
     llvm::Value* v = pop();
     llvm::Type* ft = v->getType();
     trap_if(b_.CreateFCmpUNO(v, v), TrapCode::InvalidConversion);
-    llvm::Value* lo_v = llvm::ConstantFP::get(ft, lo);
-    llvm::Value* hi_v = llvm::ConstantFP::get(ft, hi);
-    llvm::Value* above = lo_inclusive ? b_.CreateFCmpOGE(v, lo_v) : b_.CreateFCmpOGT(v, lo_v);
+    llvm::Value* lo_v = llvm::ConstantFP::get(ft, static_cast<double>(range.lo));  // exact: F widens to double
+    llvm::Value* hi_v = llvm::ConstantFP::get(ft, static_cast<double>(range.hi));
+    llvm::Value* above = range.lo_inclusive ? b_.CreateFCmpOGE(v, lo_v) : b_.CreateFCmpOGT(v, lo_v);
     llvm::Value* in_range = b_.CreateAnd(above, b_.CreateFCmpOLT(v, hi_v));
     trap_if(b_.CreateNot(in_range), TrapCode::IntegerOverflow);
     push(is_signed ? b_.CreateFPToSI(v, to) : b_.CreateFPToUI(v, to));
@@ -171,20 +172,18 @@ bool FunctionLowering::lower_conversion(const Instr& in) {
     llvm::Value* v = pop();
     push(b_.CreateSExt(b_.CreateTrunc(v, narrow), v->getType()));
   };
-  constexpr double k2p31 = 2147483648.0, k2p32 = 4294967296.0, k2p63 = 9223372036854775808.0,
-                   k2p64 = 18446744073709551616.0;
   switch (in.op) {
     case Op::I32WrapI64: push(b_.CreateTrunc(pop(), i32_)); return true;
     case Op::I64ExtendI32S: push(b_.CreateSExt(pop(), i64_)); return true;
     case Op::I64ExtendI32U: push(b_.CreateZExt(pop(), i64_)); return true;
-    case Op::I32TruncF32S: trunc(i32_, true, -k2p31, true, k2p31); return true;
-    case Op::I32TruncF64S: trunc(i32_, true, -k2p31 - 1, false, k2p31); return true;
-    case Op::I32TruncF32U:
-    case Op::I32TruncF64U: trunc(i32_, false, -1.0, false, k2p32); return true;
-    case Op::I64TruncF32S:
-    case Op::I64TruncF64S: trunc(i64_, true, -k2p63, true, k2p63); return true;
-    case Op::I64TruncF32U:
-    case Op::I64TruncF64U: trunc(i64_, false, -1.0, false, k2p64); return true;
+    case Op::I32TruncF32S: trunc(i32_, true, trunc_range<int32_t, float>()); return true;
+    case Op::I32TruncF64S: trunc(i32_, true, trunc_range<int32_t, double>()); return true;
+    case Op::I32TruncF32U: trunc(i32_, false, trunc_range<uint32_t, float>()); return true;
+    case Op::I32TruncF64U: trunc(i32_, false, trunc_range<uint32_t, double>()); return true;
+    case Op::I64TruncF32S: trunc(i64_, true, trunc_range<int64_t, float>()); return true;
+    case Op::I64TruncF64S: trunc(i64_, true, trunc_range<int64_t, double>()); return true;
+    case Op::I64TruncF32U: trunc(i64_, false, trunc_range<uint64_t, float>()); return true;
+    case Op::I64TruncF64U: trunc(i64_, false, trunc_range<uint64_t, double>()); return true;
     case Op::I32TruncSatF32S: case Op::I32TruncSatF64S: trunc_sat(i32_, true); return true;
     case Op::I32TruncSatF32U: case Op::I32TruncSatF64U: trunc_sat(i32_, false); return true;
     case Op::I64TruncSatF32S: case Op::I64TruncSatF64S: trunc_sat(i64_, true); return true;

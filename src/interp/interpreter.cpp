@@ -26,8 +26,6 @@ struct InterpCache final : EngineCache {
   std::vector<std::unique_ptr<CompiledFunction>> funcs, metered_funcs;
 };
 
-constexpr const char* kOutOfBoundsMemory = "out of bounds memory access";
-constexpr const char* kOutOfBoundsTable = "out of bounds table access";
 
 inline float as_f32(uint64_t s) { return std::bit_cast<float>(static_cast<uint32_t>(s)); }
 inline double as_f64(uint64_t s) { return std::bit_cast<double>(s); }
@@ -165,7 +163,7 @@ Result<void> Interpreter::invoke(FuncInstance& f, std::span<const uint64_t> args
   if (!g_handlers.load(std::memory_order_acquire)) (void)run(nullptr, nullptr);
   uint64_t* entry_sp = sp_;
   if (static_cast<size_t>(stack_end_ - entry_sp) < args.size() + results.size() + 1)
-    return trap("call stack exhausted");
+    return trap(trap_message(TrapCode::CallStackExhausted));
   std::copy(args.begin(), args.end(), entry_sp);
   Frame* entry_frames = frame_top_;
   auto r = run(&f, entry_sp + args.size());
@@ -206,10 +204,16 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
   uint64_t acc = 0;                 // the last numeric result or loaded value (code.hpp)
 
 #define NEXT() goto*(pc++)->handler
-#define TRAP(msg)      \
-  do {                 \
-    trap_msg = (msg);  \
-    goto do_trap;      \
+#define TRAP_MESSAGE(msg) \
+  do {                    \
+    trap_msg = (msg);     \
+    goto do_trap;         \
+  } while (0)
+// (The message is a constant: constexpr evaluation keeps the trap path one store.)
+#define TRAP(code)                                                           \
+  do {                                                                       \
+    static constexpr const char* kMessage = trap_message(TrapCode::code);  \
+    TRAP_MESSAGE(kMessage);                                                  \
   } while (0)
 #define RELOAD_MEMORY()                                                      \
   do {                                                                       \
@@ -229,7 +233,7 @@ Result<void> Interpreter::run(FuncInstance* entry, uint64_t* sp) {
 
   // ---- control -------------------------------------------------------------------------
 L_Unreachable:
-  TRAP("unreachable");
+  TRAP(Unreachable);
 L_Nop:
 L_Block:
 L_Loop:
@@ -248,7 +252,7 @@ L_I64Const:
 L_F32Const:
 L_F64Const:
 L_RefNull:
-  TRAP("internal error: untranslated instruction");
+  TRAP_MESSAGE("internal error: untranslated instruction");
 L_Jump:
   pc = pc->target;
   NEXT();
@@ -357,14 +361,14 @@ L_CallIndirect: {
   uint32_t type_index = U32(pc[0].u);
   TableInstance* table = inst->tables[pc[1].u];
   uint64_t i = U32(sp[-1]);
-  if (i >= table->elems.size()) TRAP("undefined element");
+  if (i >= table->elems.size()) TRAP(UndefinedElement);
   Ref r = table->elems[i];
   if (r == kNullRef) {
     uninitialized_index = i;
     goto trap_uninitialized;
   }
   callee = reinterpret_cast<FuncInstance*>(r);
-  if (callee->type_id != inst->type_ids[type_index]) TRAP("indirect call type mismatch");
+  if (callee->type_id != inst->type_ids[type_index]) TRAP(IndirectCallTypeMismatch);
   --sp;
   pc += 2;
   goto do_call;
@@ -381,9 +385,9 @@ do_call: {
   }
   const CompiledFunction* cf = callee->engine_code ? static_cast<const CompiledFunction*>(callee->engine_code)
                                                    : code_for(*callee);
-  if (ft == frames_end_) TRAP("call stack exhausted");
+  if (ft == frames_end_) TRAP(CallStackExhausted);
   uint64_t* new_fp = sp - cf->num_params;
-  if (static_cast<size_t>(stack_end_ - new_fp) < cf->max_stack) TRAP("call stack exhausted");
+  if (static_cast<size_t>(stack_end_ - new_fp) < cf->max_stack) TRAP(CallStackExhausted);
   *ft++ = Frame{pc, fp, inst, current};
   current = callee;
   fp = new_fp;
@@ -406,13 +410,13 @@ L_Fuel: {
     // that exactly the budget is consumed (the rule compiled code follows too).
     fuel_ = 0;
     ++pc;
-    TRAP(kFuelExhausted);
+    TRAP(FuelExhausted);
   }
   ++pc;
   fuel_ -= cost;
   if (int why = interrupt_.load(std::memory_order_relaxed)) {
     interrupt_.store(0, std::memory_order_relaxed);
-    TRAP(why == 2 ? kDeadlineExceeded : kInterrupted);
+    TRAP_MESSAGE(why == 2 ? kDeadlineExceeded : kInterrupted);
   }
   NEXT();
 }
@@ -464,7 +468,7 @@ L_GlobalSet:
 L_TableGet: {
   TableInstance* t = inst->tables[pc->u];
   uint64_t i = U32(sp[-1]);
-  if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  if (i >= t->elems.size()) TRAP(TableOutOfBounds);
   ++pc;
   sp[-1] = t->elems[i];
   NEXT();
@@ -472,7 +476,7 @@ L_TableGet: {
 L_TableSet: {
   TableInstance* t = inst->tables[pc->u];
   uint64_t i = U32(sp[-2]);
-  if (i >= t->elems.size()) TRAP(kOutOfBoundsTable);
+  if (i >= t->elems.size()) TRAP(TableOutOfBounds);
   ++pc;
   t->elems[i] = sp[-1];
   sp -= 2;
@@ -495,7 +499,7 @@ L_TableFill: {
   TableInstance* t = inst->tables[pc->u];
   uint64_t i = U32(sp[-3]), n = U32(sp[-1]);
   Ref v = sp[-2];
-  if (i + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  if (i + n > t->elems.size()) TRAP(TableOutOfBounds);
   ++pc;
   sp -= 3;
   std::fill_n(t->elems.begin() + static_cast<ptrdiff_t>(i), n, v);
@@ -505,7 +509,7 @@ L_TableCopy: {
   TableInstance* dst = inst->tables[pc[0].u];
   TableInstance* src = inst->tables[pc[1].u];
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  if (s + n > src->elems.size() || d + n > dst->elems.size()) TRAP(kOutOfBoundsTable);
+  if (s + n > src->elems.size() || d + n > dst->elems.size()) TRAP(TableOutOfBounds);
   pc += 2;
   sp -= 3;
   std::memmove(dst->elems.data() + d, src->elems.data() + s, n * sizeof(Ref));
@@ -515,7 +519,7 @@ L_TableInit: {
   const auto& seg = inst->elem_segments[pc[0].u];
   TableInstance* t = inst->tables[pc[1].u];
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  if (s + n > seg.size() || d + n > t->elems.size()) TRAP(kOutOfBoundsTable);
+  if (s + n > seg.size() || d + n > t->elems.size()) TRAP(TableOutOfBounds);
   pc += 2;
   sp -= 3;
   std::copy_n(seg.begin() + static_cast<ptrdiff_t>(s), n, t->elems.begin() + static_cast<ptrdiff_t>(d));
@@ -540,7 +544,7 @@ L_RefFunc:
   label : {                                                             \
     SlotPair o = pc[0].p;                                               \
     uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[(words) - 1].u; \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
+    if (ea + sizeof(T) > mem_size) TRAP(MemoryOutOfBounds);            \
     T v;                                                                \
     std::memcpy(&v, mem + ea, sizeof(T));                               \
     fp[o.a] = acc = convert;                                            \
@@ -556,7 +560,7 @@ L_RefFunc:
   label : {                                                             \
     SlotPair o = pc[0].p;                                               \
     uint64_t ea = static_cast<uint64_t>(U32(address)) + pc[1].u;        \
-    if (ea + sizeof(T) > mem_size) TRAP(kOutOfBoundsMemory);            \
+    if (ea + sizeof(T) > mem_size) TRAP(MemoryOutOfBounds);            \
     T v = static_cast<T>(value);                                        \
     std::memcpy(mem + ea, &v, sizeof(T));                               \
     pc += 2;                                                            \
@@ -602,14 +606,14 @@ L_MemoryGrow: {
 L_MemoryFill: {
   uint64_t d = U32(sp[-3]), n = U32(sp[-1]);
   uint8_t v = static_cast<uint8_t>(sp[-2]);
-  if (d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  if (d + n > mem_size) TRAP(MemoryOutOfBounds);
   sp -= 3;
   std::memset(mem + d, v, n);
   NEXT();
 }
 L_MemoryCopy: {
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  if (s + n > mem_size || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  if (s + n > mem_size || d + n > mem_size) TRAP(MemoryOutOfBounds);
   sp -= 3;
   std::memmove(mem + d, mem + s, n);
   NEXT();
@@ -617,7 +621,7 @@ L_MemoryCopy: {
 L_MemoryInit: {
   auto seg = inst->data_segments[pc->u];
   uint64_t d = U32(sp[-3]), s = U32(sp[-2]), n = U32(sp[-1]);
-  if (s + n > seg.size() || d + n > mem_size) TRAP(kOutOfBoundsMemory);
+  if (s + n > seg.size() || d + n > mem_size) TRAP(MemoryOutOfBounds);
   ++pc;
   sp -= 3;
   if (n) std::memcpy(mem + d, seg.data() + s, n);
@@ -694,40 +698,40 @@ L_DataDrop:
   UNARY(I32Ctz, static_cast<uint64_t>(std::countr_zero(U32(a))))
   UNARY(I32Popcnt, static_cast<uint64_t>(std::popcount(U32(a))))
   BINARY_S(I32DivS, {
-    if (U32(b) == 0) TRAP("integer divide by zero");
-    if (S32(a) == INT32_MIN && S32(b) == -1) TRAP("integer overflow");
+    if (U32(b) == 0) TRAP(IntegerDivideByZero);
+    if (S32(a) == INT32_MIN && S32(b) == -1) TRAP(IntegerOverflow);
     r = U32(S32(a) / S32(b));
   })
   BINARY_S(I32DivU, {
-    if (U32(b) == 0) TRAP("integer divide by zero");
+    if (U32(b) == 0) TRAP(IntegerDivideByZero);
     r = U32(a) / U32(b);
   })
   BINARY_S(I32RemS, {
-    if (U32(b) == 0) TRAP("integer divide by zero");
+    if (U32(b) == 0) TRAP(IntegerDivideByZero);
     r = S32(b) == -1 ? 0 : U32(S32(a) % S32(b));
   })
   BINARY_S(I32RemU, {
-    if (U32(b) == 0) TRAP("integer divide by zero");
+    if (U32(b) == 0) TRAP(IntegerDivideByZero);
     r = U32(a) % U32(b);
   })
   UNARY(I64Clz, static_cast<uint64_t>(std::countl_zero(a)))
   UNARY(I64Ctz, static_cast<uint64_t>(std::countr_zero(a)))
   UNARY(I64Popcnt, static_cast<uint64_t>(std::popcount(a)))
   BINARY_S(I64DivS, {
-    if (b == 0) TRAP("integer divide by zero");
-    if (S64(a) == INT64_MIN && S64(b) == -1) TRAP("integer overflow");
+    if (b == 0) TRAP(IntegerDivideByZero);
+    if (S64(a) == INT64_MIN && S64(b) == -1) TRAP(IntegerOverflow);
     r = static_cast<uint64_t>(S64(a) / S64(b));
   })
   BINARY_S(I64DivU, {
-    if (b == 0) TRAP("integer divide by zero");
+    if (b == 0) TRAP(IntegerDivideByZero);
     r = a / b;
   })
   BINARY_S(I64RemS, {
-    if (b == 0) TRAP("integer divide by zero");
+    if (b == 0) TRAP(IntegerDivideByZero);
     r = S64(b) == -1 ? 0 : static_cast<uint64_t>(S64(a) % S64(b));
   })
   BINARY_S(I64RemU, {
-    if (b == 0) TRAP("integer divide by zero");
+    if (b == 0) TRAP(IntegerDivideByZero);
     r = a % b;
   })
   UNARY(F32Abs, U32(a) & 0x7FFFFFFFu)
@@ -764,8 +768,8 @@ L_DataDrop:
     SlotPair o = pc[0].p;                                                           \
     I out;                                                                          \
     switch (numeric::trunc_checked<I>(fromslot(a_from), out)) {                     \
-      case numeric::TruncStatus::Nan: TRAP("invalid conversion to integer");        \
-      case numeric::TruncStatus::Overflow: TRAP("integer overflow");                \
+      case numeric::TruncStatus::Nan: TRAP(InvalidConversion);        \
+      case numeric::TruncStatus::Overflow: TRAP(IntegerOverflow);                \
       case numeric::TruncStatus::Ok: break;                                         \
     }                                                                               \
     fp[o.a] = acc = store(out);                                                     \
@@ -820,7 +824,7 @@ L_DataDrop:
 
 trap_uninitialized:
   // The testsuite expects the element index in this message.
-  return located(trap(fmt::format("uninitialized element {}", uninitialized_index)), current, pc);
+  return located(trap(fmt::format("{} {}", trap_message(TrapCode::UninitializedElement), uninitialized_index)), current, pc);
 do_trap:
   // invoke() restores sp_ and frame_top_ to their values at entry.
   if (trap_msg) return located(trap(trap_msg), current, pc);

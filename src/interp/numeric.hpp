@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "runtime/trunc_range.hpp"
+
 namespace petrel::numeric {
 
 template <typename F>
@@ -40,14 +42,8 @@ enum class TruncStatus { Ok, Nan, Overflow };
 template <typename I, typename F>
 TruncStatus trunc_checked(F x, I& out) {
   if (std::isnan(x)) return TruncStatus::Nan;
-  // Bounds are exact powers of two, so the comparisons below are exact in F.
-  constexpr F upper = std::is_signed_v<I> ? -static_cast<F>(std::numeric_limits<I>::min())
-                                          : static_cast<F>(std::numeric_limits<I>::max() / 2 + 1) * 2;
-  constexpr F lower = std::is_signed_v<I> ? static_cast<F>(std::numeric_limits<I>::min()) : F(0);
-  F t = std::trunc(x);
-  if (t >= upper) return TruncStatus::Overflow;
-  if (std::is_signed_v<I> ? t < lower : t <= F(-1)) return TruncStatus::Overflow;
-  out = static_cast<I>(t);
+  if (!trunc_range<I, F>().contains(x)) return TruncStatus::Overflow;
+  out = static_cast<I>(x);  // in range: C++ truncates toward zero, as wasm does
   return TruncStatus::Ok;
 }
 

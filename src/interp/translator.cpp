@@ -8,8 +8,11 @@
 #include "interp/translator.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <optional>
 
 #include "ir/instr_reader.hpp"
+#include "runtime/metering.hpp"
 #include "runtime/value.hpp"
 
 namespace petrel::interp {
@@ -82,7 +85,7 @@ class Translator {
 
     InstrReader r(m_.body(f_), f_.body_offset);
     Instr in;
-    start_segment();
+    start_segment(std::nullopt);
     while (!ctrls_.empty() && !r.at_end()) {
       if (!r.next(in)) break;  // validated code: cannot happen
       if (metered_ && live() && fuel_word_ != SIZE_MAX) ++code_[fuel_word_].u;
@@ -264,14 +267,6 @@ class Translator {
   bool live() const { return !ctrls_.back().unreachable && !ctrls_.back().dead; }
   void set_unreachable() { ctrls_.back().unreachable = true; }
 
-  std::pair<std::vector<ValType>, std::vector<ValType>> block_types(const BlockType& bt) const {
-    switch (bt.kind) {
-      case BlockType::Kind::Empty: return {};
-      case BlockType::Kind::Value: return {{}, {bt.value}};
-      case BlockType::Kind::TypeIndex: return {m_.types[bt.type_index].params, m_.types[bt.type_index].results};
-    }
-    return {};
-  }
 
   // ---- branches ----------------------------------------------------------------------------
   // A target word for label `c`.
@@ -365,7 +360,7 @@ class Translator {
       case Op::Block:
       case Op::Loop:
       case Op::If: {
-        auto [params, results] = block_types(in.block);
+        auto [params, results] = *block_signature(m_.types, in.block);  // validated
         bool dead = !live();
         size_t else_fixup = SIZE_MAX;
         if (!dead) {
@@ -384,7 +379,7 @@ class Translator {
         ctrls_.push_back(std::move(c));
         // A loop head is a branch target: each iteration pays for its segment. An `if` body
         // runs conditionally: it is a segment of its own.
-        if (!dead && (in.op == Op::Loop || in.op == Op::If)) start_segment();
+        if (!dead && (in.op == Op::Loop || in.op == Op::If)) start_segment(in.op);
         return;
       }
       case Op::Else: {
@@ -403,7 +398,7 @@ class Translator {
         push_all_home(c.params);
         home_below_ = stack_.size();
         label();
-        start_segment();
+        start_segment(Op::Else);
         return;
       }
       case Op::End: {
@@ -440,7 +435,7 @@ class Translator {
         label();
         // Code after a block's end is a branch target (unless nothing branches there, which
         // only costs a Fuel instruction).
-        start_segment();
+        start_segment(Op::End);
         return;
       }
       default: break;
@@ -675,7 +670,7 @@ class Translator {
         bool adjust = src != c.height;
         materialize_top(nvals);
         bind(c, conditional(cond, true, adjust, src, c.height, c.label_slots()));
-        start_segment();
+        start_segment(Op::BrIf);
         return;
       }
       case Op::BrTable: {
@@ -845,8 +840,9 @@ class Translator {
   }
 
   // Metered code: opens a new straight-line segment with a Fuel instruction whose count the
-  // following instructions increment.
-  void start_segment() {
+  // following instructions increment. Only where runtime/metering.hpp says.
+  void start_segment([[maybe_unused]] std::optional<Op> after) {
+    assert(opens_fuel_segment(after));
     if (!metered_) return;
     emit(iop(IOp::Fuel));
     fuel_word_ = code_.size();

@@ -9,6 +9,17 @@ namespace petrel {
     var = *tmp_;                                       \
   } while (0)
 
+std::optional<FuncType> block_signature(std::span<const FuncType> types, const BlockType& bt) {
+  switch (bt.kind) {
+    case BlockType::Kind::Empty: return FuncType{};
+    case BlockType::Kind::Value: return FuncType{{}, {bt.value}};
+    case BlockType::Kind::TypeIndex:
+      if (bt.type_index >= types.size()) return std::nullopt;
+      return types[bt.type_index];
+  }
+  return std::nullopt;
+}
+
 Result<void> InstrReader::next(Instr& in) {
   in.offset = r_.offset();
   uint8_t byte;

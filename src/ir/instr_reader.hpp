@@ -2,6 +2,7 @@
 // behind the validator, the interpreter's translator and (later) the compiler.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct BlockType {
   ValType value = ValType::I32;
   uint32_t type_index = 0;
 };
+// A block's parameter and result types, given the module's types: the one reading of a block
+// type that the validator, the translator and the compiler share. nullopt when its type index
+// is out of range (only the validator sees such code).
+std::optional<FuncType> block_signature(std::span<const FuncType> types, const BlockType& bt);
 
 struct Instr {
   Op op = Op::Nop;

@@ -110,25 +110,6 @@ uintptr_t thread_stack_limit() {
 
 }  // namespace
 
-const char* trap_message(TrapCode code) {
-  switch (code) {
-    case TrapCode::Unreachable: return "unreachable";
-    case TrapCode::IntegerDivideByZero: return "integer divide by zero";
-    case TrapCode::IntegerOverflow: return "integer overflow";
-    case TrapCode::InvalidConversion: return "invalid conversion to integer";
-    case TrapCode::MemoryOutOfBounds: return "out of bounds memory access";
-    case TrapCode::TableOutOfBounds: return "out of bounds table access";
-    case TrapCode::UndefinedElement: return "undefined element";
-    case TrapCode::UninitializedElement: return "uninitialized element";
-    case TrapCode::IndirectCallTypeMismatch: return "indirect call type mismatch";
-    case TrapCode::CallStackExhausted: return "call stack exhausted";
-    case TrapCode::FuelExhausted: return kFuelExhausted;
-    case TrapCode::Interrupted: return kInterrupted;
-    case TrapCode::HostError: return "host function failed";
-  }
-  return "trap";
-}
-
 bool register_code_range(uintptr_t begin, uintptr_t end) {
   std::lock_guard lock(g_range_mutex);
   size_t n = g_range_count.load(std::memory_order_relaxed);

@@ -9,6 +9,7 @@
 
 #include "native/activation.hpp"
 #include "native/instance_state.hpp"
+#include "runtime/bulk.hpp"
 #include "runtime/memory.hpp"
 
 namespace petrel::native {
@@ -58,44 +59,38 @@ uint32_t memory_grow(VmContext* ctx, uint32_t delta) {
   return static_cast<uint32_t>(ctx->memory->grow(delta));
 }
 
-void check_range(uint64_t at, uint64_t n, uint64_t size, TrapCode code) {
-  if (at + n > size) raise_trap(code);
+// The semantics are runtime/bulk.hpp's; out of bounds, these trap.
+void memory_check(bool in_bounds) {
+  if (!in_bounds) raise_trap(TrapCode::MemoryOutOfBounds);
+}
+void table_check(bool in_bounds) {
+  if (!in_bounds) raise_trap(TrapCode::TableOutOfBounds);
 }
 
 void memory_fill(VmContext* ctx, uint32_t dst, uint32_t value, uint32_t n) {
-  check_range(dst, n, ctx->memory->size_bytes(), TrapCode::MemoryOutOfBounds);
-  std::memset(ctx->mem_base + dst, static_cast<int>(value & 0xFF), n);
+  memory_check(bulk::memory_fill(ctx->mem_base, ctx->memory->size_bytes(), dst, static_cast<uint8_t>(value), n));
 }
 
 void memory_copy(VmContext* ctx, uint32_t dst, uint32_t src, uint32_t n) {
-  uint64_t size = ctx->memory->size_bytes();
-  check_range(dst, n, size, TrapCode::MemoryOutOfBounds);
-  check_range(src, n, size, TrapCode::MemoryOutOfBounds);
-  std::memmove(ctx->mem_base + dst, ctx->mem_base + src, n);
+  memory_check(bulk::memory_copy(ctx->mem_base, ctx->memory->size_bytes(), dst, src, n));
 }
 
 void memory_init(VmContext* ctx, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n) {
-  auto data = instance(ctx).data_segments[seg];
-  check_range(src, n, data.size(), TrapCode::MemoryOutOfBounds);
-  check_range(dst, n, ctx->memory->size_bytes(), TrapCode::MemoryOutOfBounds);
-  if (n) std::memcpy(ctx->mem_base + dst, data.data() + src, n);
+  memory_check(
+      bulk::memory_init(ctx->mem_base, ctx->memory->size_bytes(), instance(ctx).data_segments[seg], dst, src, n));
 }
 
-void data_drop(VmContext* ctx, uint32_t seg) { instance(ctx).data_segments[seg] = {}; }
+void data_drop(VmContext* ctx, uint32_t seg) { bulk::data_drop(instance(ctx).data_segments[seg]); }
 
 TableInstance& table(VmContext* ctx, uint32_t index) { return *ctx->tables[index]; }
 
 uint64_t table_get(VmContext* ctx, uint32_t t, uint32_t i) {
-  auto& tab = table(ctx, t);
-  if (i >= tab.elems.size()) raise_trap(TrapCode::TableOutOfBounds);
-  return tab.elems[i];
+  Ref out = kNullRef;
+  table_check(bulk::table_get(table(ctx, t), i, out));
+  return out;
 }
 
-void table_set(VmContext* ctx, uint32_t t, uint32_t i, uint64_t ref) {
-  auto& tab = table(ctx, t);
-  if (i >= tab.elems.size()) raise_trap(TrapCode::TableOutOfBounds);
-  tab.elems[i] = ref;
-}
+void table_set(VmContext* ctx, uint32_t t, uint32_t i, uint64_t ref) { table_check(bulk::table_set(table(ctx, t), i, ref)); }
 
 uint32_t table_size(VmContext* ctx, uint32_t t) { return static_cast<uint32_t>(table(ctx, t).elems.size()); }
 
@@ -104,28 +99,18 @@ uint32_t table_grow(VmContext* ctx, uint32_t t, uint64_t init, uint32_t delta) {
 }
 
 void table_fill(VmContext* ctx, uint32_t t, uint32_t i, uint64_t ref, uint32_t n) {
-  auto& tab = table(ctx, t);
-  check_range(i, n, tab.elems.size(), TrapCode::TableOutOfBounds);
-  std::fill_n(tab.elems.begin() + i, n, ref);
+  table_check(bulk::table_fill(table(ctx, t), i, ref, n));
 }
 
 void table_copy(VmContext* ctx, uint32_t dst_t, uint32_t src_t, uint32_t d, uint32_t s, uint32_t n) {
-  auto& dst = table(ctx, dst_t);
-  auto& src = table(ctx, src_t);
-  check_range(d, n, dst.elems.size(), TrapCode::TableOutOfBounds);
-  check_range(s, n, src.elems.size(), TrapCode::TableOutOfBounds);
-  if (n) std::memmove(dst.elems.data() + d, src.elems.data() + s, n * sizeof(Ref));
+  table_check(bulk::table_copy(table(ctx, dst_t), table(ctx, src_t), d, s, n));
 }
 
 void table_init(VmContext* ctx, uint32_t t, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
-  auto& tab = table(ctx, t);
-  const auto& elems = instance(ctx).elem_segments[seg];
-  check_range(s, n, elems.size(), TrapCode::TableOutOfBounds);
-  check_range(d, n, tab.elems.size(), TrapCode::TableOutOfBounds);
-  std::copy_n(elems.begin() + s, n, tab.elems.begin() + d);
+  table_check(bulk::table_init(table(ctx, t), instance(ctx).elem_segments[seg], d, s, n));
 }
 
-void elem_drop(VmContext* ctx, uint32_t seg) { instance(ctx).elem_segments[seg].clear(); }
+void elem_drop(VmContext* ctx, uint32_t seg) { bulk::elem_drop(instance(ctx).elem_segments[seg]); }
 
 void interrupted(VmContext* ctx) {
   auto* flag = reinterpret_cast<std::atomic<int>*>(ctx->exec->interrupt);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <span>
 
+#include "runtime/trap.hpp"
 #include "support/error.hpp"
 
 namespace petrel {
@@ -24,10 +25,6 @@ class Engine {
   virtual int64_t* fuel_counter() { return nullptr; }
 };
 
-// Trap messages of metered execution (not spec traps), the same for every engine.
-inline constexpr const char* kFuelExhausted = "fuel exhausted";
-inline constexpr const char* kInterrupted = "interrupted";
-inline constexpr const char* kDeadlineExceeded = "time limit exceeded";
 
 inline std::unexpected<Error> trap(std::string msg) {
   return std::unexpected(Error{Error::Kind::Trap, std::move(msg), {}});

@@ -161,7 +161,7 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
       uint64_t offset = static_cast<uint32_t>(eval_const(seg.offset, inst));
       auto* table = inst.tables[seg.table];
       const auto& refs = inst.elem_segments[i];
-      if (offset + refs.size() > table->elems.size()) return trap("out of bounds table access");
+      if (offset + refs.size() > table->elems.size()) return trap(trap_message(TrapCode::TableOutOfBounds));
       std::copy(refs.begin(), refs.end(), table->elems.begin() + static_cast<ptrdiff_t>(offset));
     }
     inst.elem_segments[i].clear();
@@ -171,7 +171,7 @@ Result<ModuleInstance*> instantiate(Store& store, std::shared_ptr<const LoadedMo
     if (seg.mode != SegmentMode::Active) continue;
     uint64_t offset = static_cast<uint32_t>(eval_const(seg.offset, inst));
     auto* mem = inst.memories[seg.memory];
-    if (offset + seg.bytes.size() > mem->size_bytes()) return trap("out of bounds memory access");
+    if (offset + seg.bytes.size() > mem->size_bytes()) return trap(trap_message(TrapCode::MemoryOutOfBounds));
     if (!seg.bytes.empty()) std::memcpy(mem->data() + offset, seg.bytes.data(), seg.bytes.size());
     inst.data_segments[i] = {};
   }

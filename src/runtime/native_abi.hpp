@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "runtime/trap.hpp"
+
 namespace petrel {
 struct FuncInstance;
 struct GlobalInstance;
@@ -33,23 +35,9 @@ inline constexpr std::string_view kHostPlatform = "aarch64-linux";
 inline constexpr std::string_view kHostPlatform = "unsupported";
 #endif
 
-// Why compiled code stopped; the runtime turns a code into the spec's trap message.
-enum class TrapCode : uint32_t {
-  Unreachable = 1,
-  IntegerDivideByZero,
-  IntegerOverflow,
-  InvalidConversion,
-  MemoryOutOfBounds,
-  TableOutOfBounds,
-  UndefinedElement,
-  UninitializedElement,
-  IndirectCallTypeMismatch,
-  CallStackExhausted,
-  FuelExhausted,
-  Interrupted,   // the interrupt flag was seen set; the runtime reads why
-  HostError,     // a host function (or another engine) failed; the error is already stored
-};
-const char* trap_message(TrapCode code);
+// Why compiled code stopped (runtime/trap.hpp); the runtime turns a code into its message.
+using petrel::TrapCode;
+using petrel::trap_message;
 
 struct VmContext;
 

@@ -101,15 +101,10 @@ class CodeValidator {
     ctrls_.back().unreachable = true;
   }
 
-  Result<std::pair<std::vector<ValType>, std::vector<ValType>>> block_type(const BlockType& bt) {
-    switch (bt.kind) {
-      case BlockType::Kind::Empty: return std::pair<std::vector<ValType>, std::vector<ValType>>{};
-      case BlockType::Kind::Value: return std::pair<std::vector<ValType>, std::vector<ValType>>{{}, {bt.value}};
-      case BlockType::Kind::TypeIndex:
-        if (bt.type_index >= m_.types.size()) return fail(fmt::format("unknown type {}", bt.type_index));
-        return std::pair{m_.types[bt.type_index].params, m_.types[bt.type_index].results};
-    }
-    return mismatch();
+  Result<FuncType> block_type(const BlockType& bt) {
+    auto sig = block_signature(m_.types, bt);
+    if (!sig) return fail(fmt::format("unknown type {}", bt.type_index));
+    return std::move(*sig);
   }
   Result<const Frame*> label(uint32_t depth) {
     if (depth >= ctrls_.size()) return fail(fmt::format("unknown label {}", depth));
@@ -166,16 +161,16 @@ class CodeValidator {
       case Op::Loop: {
         auto bt = block_type(in.block);
         if (!bt) return std::unexpected(bt.error());
-        CHECK(pop_all(bt->first));
-        push_ctrl(in.op, bt->first, bt->second);
+        CHECK(pop_all(bt->params));
+        push_ctrl(in.op, bt->params, bt->results);
         return {};
       }
       case Op::If: {
         auto bt = block_type(in.block);
         if (!bt) return std::unexpected(bt.error());
         CHECK(pop(ValType::I32));
-        CHECK(pop_all(bt->first));
-        push_ctrl(Op::If, bt->first, bt->second);
+        CHECK(pop_all(bt->params));
+        push_ctrl(Op::If, bt->params, bt->results);
         return {};
       }
       case Op::Else: {
