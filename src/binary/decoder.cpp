@@ -7,17 +7,6 @@
 namespace petrel {
 namespace {
 
-#define TRY(var, expr)                                  \
-  auto var##_r = (expr);                                \
-  if (!var##_r) return std::unexpected(var##_r.error()); \
-  auto var = *var##_r
-
-#define CHECK(expr)                                     \
-  do {                                                  \
-    auto c_ = (expr);                                   \
-    if (!c_) return std::unexpected(c_.error());        \
-  } while (0)
-
 using limits::kMaxLocals;
 
 enum SectionId : uint8_t {
@@ -50,10 +39,10 @@ class Decoder {
 
   Result<Module> run() {
     ByteReader r(bytes_);
-    TRY(magic, r.bytes(4));
+    PETREL_TRY(magic, r.bytes(4));
     if (!(magic[0] == 0 && magic[1] == 'a' && magic[2] == 's' && magic[3] == 'm'))
       return malformed("magic header not detected", SourcePos::at_offset(0));
-    TRY(version, r.bytes(4));
+    PETREL_TRY(version, r.bytes(4));
     if (!(version[0] == 1 && version[1] == 0 && version[2] == 0 && version[3] == 0))
       return malformed("unknown binary version", SourcePos::at_offset(4));
 
@@ -62,9 +51,9 @@ class Decoder {
     uint32_t declared_funcs = 0, code_count = 0;
     while (!r.at_end()) {
       uint64_t section_start = r.offset();
-      TRY(id, r.u8());
+      PETREL_TRY(id, r.u8());
       if (id > kDataCount) return malformed("malformed section id", SourcePos::at_offset(section_start));
-      TRY(size, r.u32());
+      PETREL_TRY(size, r.u32());
       if (size > r.remaining()) return malformed("length out of bounds", SourcePos::at_offset(r.offset()));
       // Like the reference decoder, a section's contents are read from a stream that runs to
       // the end of the module; its declared size is checked afterwards.
@@ -80,35 +69,35 @@ class Decoder {
         case kCustom: {
           ByteReader cs(bytes_.subspan(body_start, size), body_start);
           cs.set_eof_message("unexpected end of section or function");
-          CHECK(custom(cs));
+          PETREL_CHECK(custom(cs));
           s.seek(size);
           break;
         }
-        case kType: CHECK(types(s)); break;
-        case kImport: CHECK(imports(s)); break;
+        case kType: PETREL_CHECK(types(s)); break;
+        case kImport: PETREL_CHECK(imports(s)); break;
         case kFunction: {
-          CHECK(functions(s));
+          PETREL_CHECK(functions(s));
           saw_function = true;
           declared_funcs = static_cast<uint32_t>(m_.functions.size());
           break;
         }
-        case kTable: CHECK(tables(s)); break;
-        case kMemory: CHECK(memories(s)); break;
-        case kGlobal: CHECK(globals(s)); break;
-        case kExport: CHECK(exports(s)); break;
+        case kTable: PETREL_CHECK(tables(s)); break;
+        case kMemory: PETREL_CHECK(memories(s)); break;
+        case kGlobal: PETREL_CHECK(globals(s)); break;
+        case kExport: PETREL_CHECK(exports(s)); break;
         case kStart: {
-          TRY(idx, s.u32());
+          PETREL_TRY(idx, s.u32());
           m_.start = idx;
           break;
         }
-        case kElement: CHECK(elems(s)); break;
+        case kElement: PETREL_CHECK(elems(s)); break;
         case kDataCount: {
-          TRY(n, s.u32());
+          PETREL_TRY(n, s.u32());
           m_.data_count = n;
           break;
         }
-        case kCode: CHECK(code(s)); saw_code = true; code_count = code_count_; break;
-        case kData: CHECK(datas(s)); break;
+        case kCode: PETREL_CHECK(code(s)); saw_code = true; code_count = code_count_; break;
+        case kData: PETREL_CHECK(datas(s)); break;
       }
       if (s.pos() != size) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
       r.seek(body_start + size);
@@ -125,49 +114,49 @@ class Decoder {
   // Reads a vector length and rejects counts that cannot fit in what is left (each element takes
   // at least one byte), so a forged count never drives a huge allocation.
   Result<uint32_t> count(ByteReader& s) {
-    TRY(n, s.u32());
+    PETREL_TRY(n, s.u32());
     if (n > s.remaining()) return s.fail("unexpected end of section or function");
     return n;
   }
 
   Result<ValType> valtype(ByteReader& s) {
     uint64_t at = s.offset();
-    TRY(b, s.u8());
+    PETREL_TRY(b, s.u8());
     if (!is_valtype_byte(b)) return malformed("malformed value type", SourcePos::at_offset(at));
     return static_cast<ValType>(b);
   }
   Result<ValType> reftype(ByteReader& s) {
     uint64_t at = s.offset();
-    TRY(b, s.u8());
+    PETREL_TRY(b, s.u8());
     if (b != 0x70 && b != 0x6F) return malformed("malformed reference type", SourcePos::at_offset(at));
     return static_cast<ValType>(b);
   }
   Result<Limits> limits(ByteReader& s, bool memory) {
     uint64_t at = s.offset();
-    TRY(flags, s.u8());
+    PETREL_TRY(flags, s.u8());
     Limits l;
     // The flag is a LEB-encoded integer to the reference decoder: a continuation bit makes
     // it too long, other values beyond 1 too large (shared memories need the threads proposal).
     (void)memory;
     if (flags & 0x80) return malformed("integer representation too long", SourcePos::at_offset(at));
     if (flags > 1) return malformed("integer too large", SourcePos::at_offset(at));
-    TRY(min, s.u32());
+    PETREL_TRY(min, s.u32());
     l.min = min;
     if (flags & 1) {
-      TRY(max, s.u32());
+      PETREL_TRY(max, s.u32());
       l.max = max;
     }
     return l;
   }
   Result<TableType> table_type(ByteReader& s) {
-    TRY(t, reftype(s));
-    TRY(l, limits(s, false));
+    PETREL_TRY(t, reftype(s));
+    PETREL_TRY(l, limits(s, false));
     return TableType{t, l};
   }
   Result<GlobalType> global_type(ByteReader& s) {
-    TRY(t, valtype(s));
+    PETREL_TRY(t, valtype(s));
     uint64_t at = s.offset();
-    TRY(mut, s.u8());
+    PETREL_TRY(mut, s.u8());
     if (mut > 1) return malformed("malformed mutability", SourcePos::at_offset(at));
     return GlobalType{t, mut == 1};
   }
@@ -179,7 +168,7 @@ class Decoder {
     InstrReader ir(s.data().subspan(start), s.offset());
     Instr in;
     for (;;) {
-      CHECK(ir.next(in));
+      PETREL_CHECK(ir.next(in));
       if (in.op == Op::End) break;
     }
     auto bytes = s.data().subspan(start, ir.pos());
@@ -190,7 +179,7 @@ class Decoder {
 
   Result<void> custom(ByteReader& s) {
     CustomSection c;
-    TRY(name, s.name());
+    PETREL_TRY(name, s.name());
     c.name = std::move(name);
     auto rest = *s.bytes(s.remaining());
     c.bytes.assign(rest.begin(), rest.end());
@@ -222,20 +211,20 @@ class Decoder {
   }
 
   Result<void> types(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
       uint64_t at = s.offset();
-      TRY(form, s.u8());
+      PETREL_TRY(form, s.u8());
       if (form != 0x60) return malformed("integer representation too long", SourcePos::at_offset(at));
       FuncType t;
-      TRY(np, count(s));
+      PETREL_TRY(np, count(s));
       for (uint32_t j = 0; j < np; ++j) {
-        TRY(v, valtype(s));
+        PETREL_TRY(v, valtype(s));
         t.params.push_back(v);
       }
-      TRY(nr, count(s));
+      PETREL_TRY(nr, count(s));
       for (uint32_t j = 0; j < nr; ++j) {
-        TRY(v, valtype(s));
+        PETREL_TRY(v, valtype(s));
         t.results.push_back(v);
       }
       m_.types.push_back(std::move(t));
@@ -243,33 +232,33 @@ class Decoder {
     return {};
   }
   Result<void> imports(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
       Import imp;
-      TRY(mod, s.name());
-      TRY(name, s.name());
+      PETREL_TRY(mod, s.name());
+      PETREL_TRY(name, s.name());
       imp.module = std::move(mod);
       imp.name = std::move(name);
       uint64_t at = s.offset();
-      TRY(kind, s.u8());
+      PETREL_TRY(kind, s.u8());
       switch (kind) {
         case 0: {
-          TRY(t, s.u32());
+          PETREL_TRY(t, s.u32());
           imp.func_type = t;
           break;
         }
         case 1: {
-          TRY(t, table_type(s));
+          PETREL_TRY(t, table_type(s));
           imp.table = t;
           break;
         }
         case 2: {
-          TRY(l, limits(s, true));
+          PETREL_TRY(l, limits(s, true));
           imp.memory = MemoryType{l};
           break;
         }
         case 3: {
-          TRY(g, global_type(s));
+          PETREL_TRY(g, global_type(s));
           imp.global = g;
           break;
         }
@@ -281,9 +270,9 @@ class Decoder {
     return {};
   }
   Result<void> functions(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
-      TRY(t, s.u32());
+      PETREL_TRY(t, s.u32());
       Function f;
       f.type = t;
       m_.functions.push_back(std::move(f));
@@ -291,41 +280,41 @@ class Decoder {
     return {};
   }
   Result<void> tables(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
-      TRY(t, table_type(s));
+      PETREL_TRY(t, table_type(s));
       m_.tables.push_back(t);
     }
     return {};
   }
   Result<void> memories(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
-      TRY(l, limits(s, true));
+      PETREL_TRY(l, limits(s, true));
       m_.memories.push_back(MemoryType{l});
     }
     return {};
   }
   Result<void> globals(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
-      TRY(t, global_type(s));
-      TRY(init, const_expr(s));
+      PETREL_TRY(t, global_type(s));
+      PETREL_TRY(init, const_expr(s));
       m_.globals.push_back(Global{t, std::move(init)});
     }
     return {};
   }
   Result<void> exports(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
       Export e;
-      TRY(name, s.name());
+      PETREL_TRY(name, s.name());
       e.name = std::move(name);
       uint64_t at = s.offset();
-      TRY(kind, s.u8());
+      PETREL_TRY(kind, s.u8());
       if (kind > 3) return malformed("malformed export kind", SourcePos::at_offset(at));
       e.kind = static_cast<ExternKind>(kind);
-      TRY(idx, s.u32());
+      PETREL_TRY(idx, s.u32());
       e.index = idx;
       m_.exports.push_back(std::move(e));
     }
@@ -343,11 +332,11 @@ class Decoder {
     return e;
   }
   Result<void> elems(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     for (uint32_t i = 0; i < n; ++i) {
       ElemSegment seg;
       uint64_t at = s.offset();
-      TRY(flags, s.u32());
+      PETREL_TRY(flags, s.u32());
       if (flags > 7) return malformed("malformed elements segment kind", SourcePos::at_offset(at));
       bool passive_or_decl = flags & 1;
       bool explicit_table = flags & 2;
@@ -355,10 +344,10 @@ class Decoder {
       if (!passive_or_decl) {
         seg.mode = SegmentMode::Active;
         if (explicit_table) {
-          TRY(t, s.u32());
+          PETREL_TRY(t, s.u32());
           seg.table = t;
         }
-        TRY(off, const_expr(s));
+        PETREL_TRY(off, const_expr(s));
         seg.offset = std::move(off);
       } else {
         seg.mode = explicit_table ? SegmentMode::Declarative : SegmentMode::Passive;
@@ -366,23 +355,23 @@ class Decoder {
       // Flags 0 and 4 imply funcref; the others name an element kind or reference type.
       if (passive_or_decl || explicit_table) {
         if (uses_exprs) {
-          TRY(t, reftype(s));
+          PETREL_TRY(t, reftype(s));
           seg.type = t;
         } else {
           uint64_t kat = s.offset();
-          TRY(kind, s.u8());
+          PETREL_TRY(kind, s.u8());
           if (kind != 0) return malformed("malformed element kind", SourcePos::at_offset(kat));
           seg.type = ValType::FuncRef;
         }
       }
-      TRY(items, count(s));
+      PETREL_TRY(items, count(s));
       for (uint32_t j = 0; j < items; ++j) {
         if (uses_exprs) {
-          TRY(e, const_expr(s));
+          PETREL_TRY(e, const_expr(s));
           seg.items.push_back(std::move(e));
         } else {
           uint64_t iat = s.offset();
-          TRY(idx, s.u32());
+          PETREL_TRY(idx, s.u32());
           auto e = ref_func_expr(idx);
           e.offset = iat;
           seg.items.push_back(std::move(e));
@@ -393,27 +382,27 @@ class Decoder {
     return {};
   }
   Result<void> code(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     code_count_ = n;
     for (uint32_t i = 0; i < n; ++i) {
-      TRY(size, s.u32());
+      PETREL_TRY(size, s.u32());
       if (size > s.remaining()) return malformed("length out of bounds", SourcePos::at_offset(s.offset()));
       size_t start = s.pos();
       if (i >= m_.functions.size()) m_.functions.emplace_back();
       Function& f = m_.functions[i];
-      TRY(groups, count(s));
+      PETREL_TRY(groups, count(s));
       uint64_t total = 0;
       std::vector<std::pair<uint32_t, ValType>> decls;
       for (uint32_t g = 0; g < groups; ++g) {
-        TRY(c, s.u32());
-        TRY(t, valtype(s));
+        PETREL_TRY(c, s.u32());
+        PETREL_TRY(t, valtype(s));
         total += c;
         if (total > kMaxLocals) return malformed("too many locals", SourcePos::at_offset(s.offset()));
         decls.emplace_back(c, t);
       }
       for (auto [c, t] : decls) f.locals.insert(f.locals.end(), c, t);
       size_t instr_start = s.pos();
-      CHECK(skip_body(s));
+      PETREL_CHECK(skip_body(s));
       if (s.pos() != start + size) return malformed("section size mismatch", SourcePos::at_offset(s.offset()));
       auto instrs = s.data().subspan(instr_start, s.pos() - instr_start);
       f.body_offset = s.offset() - instrs.size();
@@ -430,7 +419,7 @@ class Decoder {
     Instr in;
     std::vector<Op> blocks{Op::Block};
     while (!blocks.empty()) {
-      CHECK(ir.next(in));
+      PETREL_CHECK(ir.next(in));
       switch (in.op) {
         case Op::Block:
         case Op::Loop:
@@ -451,25 +440,25 @@ class Decoder {
     return {};
   }
   Result<void> datas(ByteReader& s) {
-    TRY(n, count(s));
+    PETREL_TRY(n, count(s));
     if (m_.data_count && *m_.data_count != n)
       return malformed("data count and data section have inconsistent lengths", SourcePos::at_offset(s.offset()));
     for (uint32_t i = 0; i < n; ++i) {
       DataSegment seg;
       uint64_t at = s.offset();
-      TRY(flags, s.u32());
+      PETREL_TRY(flags, s.u32());
       if (flags > 2) return malformed("malformed data segment kind", SourcePos::at_offset(at));
       if (flags == 1) {
         seg.mode = SegmentMode::Passive;
       } else {
         if (flags == 2) {
-          TRY(mem, s.u32());
+          PETREL_TRY(mem, s.u32());
           seg.memory = mem;
         }
-        TRY(off, const_expr(s));
+        PETREL_TRY(off, const_expr(s));
         seg.offset = std::move(off);
       }
-      TRY(len, s.u32());
+      PETREL_TRY(len, s.u32());
       if (len > s.remaining()) return s.fail("unexpected end of section or function");
       auto b = *s.bytes(len);
       seg.bytes.assign(b.begin(), b.end());

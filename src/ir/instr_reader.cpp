@@ -2,13 +2,6 @@
 
 namespace petrel {
 
-#define TRY_ASSIGN(var, expr)                          \
-  do {                                                 \
-    auto tmp_ = (expr);                                \
-    if (!tmp_) return std::unexpected(tmp_.error());   \
-    var = *tmp_;                                       \
-  } while (0)
-
 std::optional<FuncType> block_signature(std::span<const FuncType> types, const BlockType& bt) {
   switch (bt.kind) {
     case BlockType::Kind::Empty: return FuncType{};
@@ -23,11 +16,11 @@ std::optional<FuncType> block_signature(std::span<const FuncType> types, const B
 Result<void> InstrReader::next(Instr& in) {
   in.offset = r_.offset();
   uint8_t byte;
-  TRY_ASSIGN(byte, r_.u8());
+  PETREL_TRY_ASSIGN(byte, r_.u8());
   uint32_t code = byte;
   if (byte == 0xFC || byte == 0xFD) {
     uint32_t sub;
-    TRY_ASSIGN(sub, r_.u32());
+    PETREL_TRY_ASSIGN(sub, r_.u32());
     if (sub > 0xFFFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
     code = (byte == 0xFC ? 0xFC00u : 0xFD0000u) | sub;
     if (byte == 0xFC && sub > 0xFF) return malformed("illegal opcode", SourcePos::at_offset(in.offset));
@@ -38,7 +31,7 @@ Result<void> InstrReader::next(Instr& in) {
   in.has_type = false;
   auto zero_byte = [&]() -> Result<void> {
     uint8_t z;
-    TRY_ASSIGN(z, r_.u8());
+    PETREL_TRY_ASSIGN(z, r_.u8());
     if (z != 0) return r_.fail("zero byte expected");
     return {};
   };
@@ -47,7 +40,7 @@ Result<void> InstrReader::next(Instr& in) {
     case ImmKind::BlockType: {
       // s33: negative values are the single-byte value types / empty; otherwise a type index.
       int64_t v;
-      TRY_ASSIGN(v, r_.s33());
+      PETREL_TRY_ASSIGN(v, r_.s33());
       if (v == -64) {
         in.block.kind = BlockType::Kind::Empty;
       } else if (v < 0) {
@@ -68,40 +61,40 @@ Result<void> InstrReader::next(Instr& in) {
     case ImmKind::Table:
     case ImmKind::Data:
     case ImmKind::Elem:
-      TRY_ASSIGN(in.a, r_.u32());
+      PETREL_TRY_ASSIGN(in.a, r_.u32());
       break;
     case ImmKind::LabelTable: {
       uint32_t n;
-      TRY_ASSIGN(n, r_.u32());
+      PETREL_TRY_ASSIGN(n, r_.u32());
       if (n > r_.remaining()) return r_.fail("unexpected end of section or function");
       labels_.resize(n);
-      for (uint32_t i = 0; i < n; ++i) TRY_ASSIGN(labels_[i], r_.u32());
-      TRY_ASSIGN(in.a, r_.u32());
+      for (uint32_t i = 0; i < n; ++i) PETREL_TRY_ASSIGN(labels_[i], r_.u32());
+      PETREL_TRY_ASSIGN(in.a, r_.u32());
       in.labels = labels_;
       break;
     }
     case ImmKind::CallIndirect:
-      TRY_ASSIGN(in.a, r_.u32());  // type index
-      TRY_ASSIGN(in.b, r_.u32());  // table index (was a zero byte before reference types)
+      PETREL_TRY_ASSIGN(in.a, r_.u32());  // type index
+      PETREL_TRY_ASSIGN(in.b, r_.u32());  // table index (was a zero byte before reference types)
       break;
     case ImmKind::Memarg:
     case ImmKind::MemargLane: {
       uint32_t flags;
-      TRY_ASSIGN(flags, r_.u32());
+      PETREL_TRY_ASSIGN(flags, r_.u32());
       // Alignment exponents of 32 or more cannot be encoded (bit 6 selects a memory index
       // in the multi-memory proposal, which WebAssembly 2.0 lacks).
       if (flags >= 32) return r_.fail("malformed memop flags");
       in.align = flags;
       in.b = 0;
-      TRY_ASSIGN(in.memarg_offset, r_.u32());
-      if (op_info(in.op).imm == ImmKind::MemargLane) TRY_ASSIGN(in.lane, r_.u8());
+      PETREL_TRY_ASSIGN(in.memarg_offset, r_.u32());
+      if (op_info(in.op).imm == ImmKind::MemargLane) PETREL_TRY_ASSIGN(in.lane, r_.u8());
       break;
     }
-    case ImmKind::Lane: TRY_ASSIGN(in.lane, r_.u8()); break;
+    case ImmKind::Lane: PETREL_TRY_ASSIGN(in.lane, r_.u8()); break;
     case ImmKind::V128:
     case ImmKind::Shuffle:
-      TRY_ASSIGN(in.bits, r_.f64_bits());
-      TRY_ASSIGN(in.bits_hi, r_.f64_bits());
+      PETREL_TRY_ASSIGN(in.bits, r_.f64_bits());
+      PETREL_TRY_ASSIGN(in.bits_hi, r_.f64_bits());
       break;
     case ImmKind::Memory: {
       auto z = zero_byte();
@@ -111,38 +104,38 @@ Result<void> InstrReader::next(Instr& in) {
     }
     case ImmKind::I32: {
       int32_t v;
-      TRY_ASSIGN(v, r_.s32());
+      PETREL_TRY_ASSIGN(v, r_.s32());
       in.bits = static_cast<uint32_t>(v);
       break;
     }
     case ImmKind::I64: {
       int64_t v;
-      TRY_ASSIGN(v, r_.s64());
+      PETREL_TRY_ASSIGN(v, r_.s64());
       in.bits = static_cast<uint64_t>(v);
       break;
     }
-    case ImmKind::F32: TRY_ASSIGN(in.bits, r_.f32_bits()); break;
-    case ImmKind::F64: TRY_ASSIGN(in.bits, r_.f64_bits()); break;
+    case ImmKind::F32: PETREL_TRY_ASSIGN(in.bits, r_.f32_bits()); break;
+    case ImmKind::F64: PETREL_TRY_ASSIGN(in.bits, r_.f64_bits()); break;
     case ImmKind::RefType: {
       uint8_t b;
-      TRY_ASSIGN(b, r_.u8());
+      PETREL_TRY_ASSIGN(b, r_.u8());
       if (b != 0x70 && b != 0x6F) return malformed("malformed reference type", SourcePos::at_offset(r_.offset() - 1));
       in.type = static_cast<ValType>(b);
       break;
     }
     case ImmKind::SelectT: {
       uint32_t n;
-      TRY_ASSIGN(n, r_.u32());
+      PETREL_TRY_ASSIGN(n, r_.u32());
       if (n != 1) return invalid("invalid result arity", SourcePos::at_offset(in.offset));
       uint8_t b;
-      TRY_ASSIGN(b, r_.u8());
+      PETREL_TRY_ASSIGN(b, r_.u8());
       if (!is_valtype_byte(b)) return malformed("malformed value type", SourcePos::at_offset(r_.offset() - 1));
       in.type = static_cast<ValType>(b);
       in.has_type = true;
       break;
     }
     case ImmKind::MemoryInit: {
-      TRY_ASSIGN(in.a, r_.u32());
+      PETREL_TRY_ASSIGN(in.a, r_.u32());
       auto z = zero_byte();
       if (!z) return z;
       break;
@@ -155,12 +148,12 @@ Result<void> InstrReader::next(Instr& in) {
       break;
     }
     case ImmKind::TableInit:  // elem index, table index
-      TRY_ASSIGN(in.a, r_.u32());
-      TRY_ASSIGN(in.b, r_.u32());
+      PETREL_TRY_ASSIGN(in.a, r_.u32());
+      PETREL_TRY_ASSIGN(in.b, r_.u32());
       break;
     case ImmKind::TableCopy:  // destination table, source table
-      TRY_ASSIGN(in.a, r_.u32());
-      TRY_ASSIGN(in.b, r_.u32());
+      PETREL_TRY_ASSIGN(in.a, r_.u32());
+      PETREL_TRY_ASSIGN(in.b, r_.u32());
       break;
   }
   return {};

@@ -34,6 +34,27 @@ struct Error {
 template <typename T>
 using Result = std::expected<T, Error>;
 
+// Early returns for Result-returning code, the one set every layer uses:
+//   PETREL_TRY(x, expr);        declares x as expr's value, or returns expr's error;
+//   PETREL_TRY_ASSIGN(x, expr); the same into an existing x;
+//   PETREL_CHECK(expr);         returns expr's error, if any (for Result<void> and the like).
+// Values and errors are moved, never copied.
+#define PETREL_TRY(var, expr)                                             \
+  auto var##_result_ = (expr);                                            \
+  if (!var##_result_) return std::unexpected(std::move(var##_result_.error())); \
+  auto var = std::move(*var##_result_)
+#define PETREL_TRY_ASSIGN(var, expr)                                    \
+  do {                                                                  \
+    auto petrel_result_ = (expr);                                       \
+    if (!petrel_result_) return std::unexpected(std::move(petrel_result_.error())); \
+    var = std::move(*petrel_result_);                                   \
+  } while (0)
+#define PETREL_CHECK(expr)                                              \
+  do {                                                                  \
+    auto petrel_result_ = (expr);                                       \
+    if (!petrel_result_) return std::unexpected(std::move(petrel_result_.error())); \
+  } while (0)
+
 inline std::unexpected<Error> malformed(std::string msg, SourcePos pos = {}) {
   return std::unexpected(Error{Error::Kind::Malformed, std::move(msg), pos});
 }

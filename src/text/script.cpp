@@ -12,16 +12,6 @@
 namespace petrel::text {
 namespace {
 
-#define TRY(var, expr)                                   \
-  auto var##_r = (expr);                                 \
-  if (!var##_r) return std::unexpected(var##_r.error()); \
-  auto var = std::move(*var##_r)
-#define CHECK(expr)                                      \
-  do {                                                   \
-    auto c_ = (expr);                                    \
-    if (!c_) return std::unexpected(c_.error());         \
-  } while (0)
-
 class ScriptParser {
  public:
   explicit ScriptParser(const std::vector<Token>& t) : t_(t) {}
@@ -29,7 +19,7 @@ class ScriptParser {
   Result<std::vector<Command>> run() {
     std::vector<Command> out;
     while (peek().kind != TokKind::Eof) {
-      TRY(cmd, command());
+      PETREL_TRY(cmd, command());
       out.push_back(std::move(cmd));
     }
     return out;
@@ -53,7 +43,7 @@ class ScriptParser {
 
   Result<ScriptModule> module() {
     size_t start = p_;
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(expect(TokKind::LParen));
     if (!at_keyword("module")) return fail("expected (module …)");
     ++p_;
     ScriptModule sm;
@@ -62,11 +52,11 @@ class ScriptParser {
       sm.form = at_keyword("binary") ? ScriptModule::Form::Binary : ScriptModule::Form::Quote;
       ++p_;
       while (peek().kind == TokKind::String) {
-        TRY(s, string());
+        PETREL_TRY(s, string());
         if (sm.form == ScriptModule::Form::Quote) sm.bytes += ' ';
         sm.bytes += s;
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
       return sm;
     }
     sm.form = ScriptModule::Form::Text;
@@ -86,7 +76,7 @@ class ScriptParser {
   }
 
   Result<Value> constant(bool allow_patterns, Expected* pattern) {
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(expect(TokKind::LParen));
     if (peek().kind != TokKind::Keyword) return fail("expected a constant");
     std::string_view kw = peek().text;
     ++p_;
@@ -96,7 +86,7 @@ class ScriptParser {
       return t_[p_++].text;
     };
     if (kw == "i32.const" || kw == "i64.const") {
-      TRY(text, number());
+      PETREL_TRY(text, number());
       unsigned bits = kw == "i32.const" ? 32 : 64;
       auto lit = parse_int(text, bits);
       if (lit.status != LitStatus::Ok) return fail("bad integer constant");
@@ -108,14 +98,14 @@ class ScriptParser {
         pattern->kind = at_keyword("nan:canonical") ? Expected::Kind::CanonicalNan : Expected::Kind::ArithmeticNan;
         ++p_;
       } else {
-        TRY(text, number());
+        PETREL_TRY(text, number());
         auto lit = f32 ? parse_f32(text) : parse_f64(text);
         if (lit.status != LitStatus::Ok) return fail("bad float constant");
         v.bits = lit.bits;
       }
     } else if (kw == "v128.const") {
       v.type = ValType::V128;
-      TRY(lanes, v128_lanes(allow_patterns, pattern));
+      PETREL_TRY(lanes, v128_lanes(allow_patterns, pattern));
       (void)lanes;
       v.bits = lanes.first;
       v.hi = lanes.second;
@@ -138,7 +128,7 @@ class ScriptParser {
     } else {
       return fail(fmt::format("unsupported constant {}", kw));
     }
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     return v;
   }
 
@@ -192,32 +182,32 @@ class ScriptParser {
       p_ += 2;
       e.kind = Expected::Kind::Either;
       while (peek().kind == TokKind::LParen) {
-        TRY(alt, expected());
+        PETREL_TRY(alt, expected());
         e.alternatives.push_back(std::move(alt));
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
       return e;
     }
-    TRY(v, constant(true, &e));
+    PETREL_TRY(v, constant(true, &e));
     e.value = v;
     return e;
   }
 
   Result<Action> action() {
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(expect(TokKind::LParen));
     Action a;
     if (at_keyword("invoke")) a.kind = Action::Kind::Invoke;
     else if (at_keyword("get")) a.kind = Action::Kind::Get;
     else return fail("expected invoke or get");
     ++p_;
     if (peek().kind == TokKind::Id) a.module = std::string(t_[p_++].text);
-    TRY(name, string());
+    PETREL_TRY(name, string());
     a.name = std::move(name);
     while (peek().kind == TokKind::LParen) {
-      TRY(v, constant(false, nullptr));
+      PETREL_TRY(v, constant(false, nullptr));
       a.args.push_back(v);
     }
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     return a;
   }
 
@@ -228,57 +218,57 @@ class ScriptParser {
     std::string_view kw = peek(1).text;
     if (kw == "module") {
       c.kind = Command::Kind::Module;
-      TRY(m, module());
+      PETREL_TRY(m, module());
       c.module = std::move(m);
       c.has_module = true;
       return c;
     }
     if (kw == "invoke" || kw == "get") {
       c.kind = Command::Kind::Action;
-      TRY(a, action());
+      PETREL_TRY(a, action());
       c.action = std::move(a);
       return c;
     }
     p_ += 2;
     if (kw == "register") {
       c.kind = Command::Kind::Register;
-      TRY(name, string());
+      PETREL_TRY(name, string());
       c.message = std::move(name);
       if (peek().kind == TokKind::Id) c.register_module = std::string(t_[p_++].text);
     } else if (kw == "assert_return") {
       c.kind = Command::Kind::AssertReturn;
-      TRY(a, action());
+      PETREL_TRY(a, action());
       c.action = std::move(a);
       while (peek().kind == TokKind::LParen) {
-        TRY(e, expected());
+        PETREL_TRY(e, expected());
         c.expected.push_back(std::move(e));
       }
     } else if (kw == "assert_trap" || kw == "assert_exhaustion") {
       c.kind = kw == "assert_trap" ? Command::Kind::AssertTrap : Command::Kind::AssertExhaustion;
       if (at_keyword("module", 1)) {
-        TRY(m, module());
+        PETREL_TRY(m, module());
         c.module = std::move(m);
         c.has_module = true;
       } else {
-        TRY(a, action());
+        PETREL_TRY(a, action());
         c.action = std::move(a);
       }
-      TRY(msg, string());
+      PETREL_TRY(msg, string());
       c.message = std::move(msg);
     } else if (kw == "assert_malformed" || kw == "assert_invalid" || kw == "assert_unlinkable" ||
                kw == "assert_uninstantiable") {
       c.kind = kw == "assert_malformed" ? Command::Kind::AssertMalformed
              : kw == "assert_invalid" ? Command::Kind::AssertInvalid
              : kw == "assert_unlinkable" ? Command::Kind::AssertUnlinkable : Command::Kind::AssertUninstantiable;
-      TRY(m, module());
+      PETREL_TRY(m, module());
       c.module = std::move(m);
       c.has_module = true;
-      TRY(msg, string());
+      PETREL_TRY(msg, string());
       c.message = std::move(msg);
     } else {
       return fail(fmt::format("unknown command {}", kw));
     }
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     return c;
   }
 

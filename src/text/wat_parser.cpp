@@ -19,16 +19,6 @@
 namespace petrel::text {
 namespace {
 
-#define TRY(var, expr)                                   \
-  auto var##_r = (expr);                                 \
-  if (!var##_r) return std::unexpected(var##_r.error()); \
-  auto var = std::move(*var##_r)
-#define CHECK(expr)                                      \
-  do {                                                   \
-    auto c_ = (expr);                                    \
-    if (!c_) return std::unexpected(c_.error());         \
-  } while (0)
-
 // One index space's symbolic names.
 struct Space {
   explicit Space(const char* w) : what(w) {}
@@ -83,14 +73,14 @@ class Parser {
 
   Result<Module> module(size_t& pos) {
     p_ = pos;
-    CHECK(expect(TokKind::LParen));
-    CHECK(keyword("module"));
+    PETREL_CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(keyword("module"));
     if (peek().kind == TokKind::Id) ++p_;
     size_t fields_start = p_;
-    CHECK(scan_fields());
+    PETREL_CHECK(scan_fields());
     p_ = fields_start;
-    CHECK(parse_fields());
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(parse_fields());
+    PETREL_CHECK(expect(TokKind::RParen));
     pos = p_;
     m_.data_count = static_cast<uint32_t>(m_.datas.size());
     return std::move(m_);
@@ -99,9 +89,9 @@ class Parser {
   // Bare fields up to end of input (a .wat file without the `(module …)` wrapper).
   Result<Module> bare_fields() {
     p_ = 0;
-    CHECK(scan_fields());
+    PETREL_CHECK(scan_fields());
     p_ = 0;
-    CHECK(parse_fields());
+    PETREL_CHECK(parse_fields());
     if (peek().kind != TokKind::Eof) return fail_here();
     m_.data_count = static_cast<uint32_t>(m_.datas.size());
     return std::move(m_);
@@ -147,7 +137,7 @@ class Parser {
   }
   Result<std::string> name() {
     const Token& at = peek();
-    TRY(s, string());
+    PETREL_TRY(s, string());
     if (!is_valid_utf8(s)) return fail("malformed UTF-8 encoding", at);
     return s;
   }
@@ -211,7 +201,7 @@ class Parser {
     return fail_here();
   }
   Result<ValType> reftype() {
-    TRY(t, valtype());
+    PETREL_TRY(t, valtype());
     if (!is_ref(t)) return fail("malformed reference type", t_[p_ - 1]);
     return t;
   }
@@ -231,25 +221,25 @@ class Parser {
     while (at_field("param")) {
       p_ += 2;
       if (auto id = opt_id()) {
-        TRY(t, valtype());
+        PETREL_TRY(t, valtype());
         ft.params.push_back(t);
         if (names) names->push_back(id);
       } else {
         while (peek().kind != TokKind::RParen) {
-          TRY(t, valtype());
+          PETREL_TRY(t, valtype());
           ft.params.push_back(t);
           if (names) names->push_back(std::nullopt);
         }
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
     }
     while (at_field("result")) {
       p_ += 2;
       while (peek().kind != TokKind::RParen) {
-        TRY(t, valtype());
+        PETREL_TRY(t, valtype());
         ft.results.push_back(t);
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
     }
     if (at_field("param")) return fail("unexpected token");
     return {};
@@ -266,13 +256,13 @@ class Parser {
     const Token& at = peek();
     if (at_field("type")) {
       p_ += 2;
-      TRY(x, index(types_));
+      PETREL_TRY(x, index(types_));
       explicit_index = x;
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
     }
     FuncType ft;
     bool inline_given = at_field("param") || at_field("result");
-    CHECK(params_results(ft, names));
+    PETREL_CHECK(params_results(ft, names));
     if (explicit_index) {
       if (*explicit_index >= m_.types.size()) {
         if (inline_given) return fail("unknown type", at);
@@ -286,10 +276,10 @@ class Parser {
   }
   Result<Limits> limits() {
     Limits l;
-    TRY(min, u32_literal());
+    PETREL_TRY(min, u32_literal());
     l.min = min;
     if (peek().kind == TokKind::Number) {
-      TRY(max, u32_literal());
+      PETREL_TRY(max, u32_literal());
       l.max = max;
     }
     return l;
@@ -297,11 +287,11 @@ class Parser {
   Result<GlobalType> global_type() {
     if (at_field("mut")) {
       p_ += 2;
-      TRY(t, valtype());
-      CHECK(expect(TokKind::RParen));
+      PETREL_TRY(t, valtype());
+      PETREL_CHECK(expect(TokKind::RParen));
       return GlobalType{t, true};
     }
-    TRY(t, valtype());
+    PETREL_TRY(t, valtype());
     return GlobalType{t, false};
   }
 
@@ -318,58 +308,58 @@ class Parser {
       if (kw == "type") {
         p_ += 2;
         auto id = opt_id();
-        CHECK(define(types_, id, at));
-        CHECK(expect(TokKind::LParen));
-        CHECK(keyword("func"));
+        PETREL_CHECK(define(types_, id, at));
+        PETREL_CHECK(expect(TokKind::LParen));
+        PETREL_CHECK(keyword("func"));
         FuncType ft;
-        CHECK(params_results(ft, nullptr));
-        CHECK(expect(TokKind::RParen));
-        CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(params_results(ft, nullptr));
+        PETREL_CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(expect(TokKind::RParen));
         m_.types.push_back(std::move(ft));
         continue;
       }
       if (kw == "import") {
         p_ += 2;
-        CHECK(string());
-        CHECK(string());
+        PETREL_CHECK(string());
+        PETREL_CHECK(string());
         if (peek().kind != TokKind::LParen || peek(1).kind != TokKind::Keyword) return fail_here();
         std::string_view kind = peek(1).text;
         p_ += 2;
         auto id = opt_id();
         Space* s = space_for(kind);
         if (!s) return fail_here();
-        CHECK(note_import(kind, at));
-        CHECK(define(*s, id, at));
+        PETREL_CHECK(note_import(kind, at));
+        PETREL_CHECK(define(*s, id, at));
         p_ = start;
-        CHECK(skip_group());
+        PETREL_CHECK(skip_group());
         continue;
       }
       if (kw == "func" || kw == "table" || kw == "memory" || kw == "global") {
         p_ += 2;
         auto id = opt_id();
         bool is_import = false;
-        while (at_field("export")) CHECK(skip_group());
+        while (at_field("export")) PETREL_CHECK(skip_group());
         if (at_field("import")) is_import = true;
-        if (is_import) CHECK(note_import(kw, at));
+        if (is_import) PETREL_CHECK(note_import(kw, at));
         else if (!first_definition_) first_definition_ = kw;
-        CHECK(define(*space_for(kw), id, at));
+        PETREL_CHECK(define(*space_for(kw), id, at));
         // Inline segments get indices too.
         if (!is_import && kw == "table" && (at_keyword("funcref") || at_keyword("externref"))) elems_.count++;
         if (!is_import && kw == "memory" && at_field("data")) datas_.count++;
         p_ = start;
-        CHECK(skip_group());
+        PETREL_CHECK(skip_group());
         continue;
       }
       if (kw == "elem" || kw == "data") {
         p_ += 2;
         auto id = opt_id();
-        CHECK(define(kw == "elem" ? elems_ : datas_, id, at));
+        PETREL_CHECK(define(kw == "elem" ? elems_ : datas_, id, at));
         p_ = start;
-        CHECK(skip_group());
+        PETREL_CHECK(skip_group());
         continue;
       }
       if (kw == "export" || kw == "start") {
-        CHECK(skip_group());
+        PETREL_CHECK(skip_group());
         continue;
       }
       ++p_;
@@ -397,30 +387,30 @@ class Parser {
     while (peek().kind == TokKind::LParen) {
       std::string_view kw = peek(1).text;
       if (kw == "type") {
-        CHECK(skip_group());  // parsed in pass 1
+        PETREL_CHECK(skip_group());  // parsed in pass 1
       } else if (kw == "import") {
-        CHECK(import_field());
+        PETREL_CHECK(import_field());
       } else if (kw == "func") {
-        CHECK(func_field());
+        PETREL_CHECK(func_field());
       } else if (kw == "table") {
-        CHECK(table_field());
+        PETREL_CHECK(table_field());
       } else if (kw == "memory") {
-        CHECK(memory_field());
+        PETREL_CHECK(memory_field());
       } else if (kw == "global") {
-        CHECK(global_field());
+        PETREL_CHECK(global_field());
       } else if (kw == "export") {
-        CHECK(export_field());
+        PETREL_CHECK(export_field());
       } else if (kw == "start") {
         const Token& at = peek(1);
         p_ += 2;
         if (m_.start) return fail("multiple start sections", at);
-        TRY(x, index(funcs_));
+        PETREL_TRY(x, index(funcs_));
         m_.start = x;
-        CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(expect(TokKind::RParen));
       } else if (kw == "elem") {
-        CHECK(elem_field());
+        PETREL_CHECK(elem_field());
       } else if (kw == "data") {
-        CHECK(data_field());
+        PETREL_CHECK(data_field());
       } else {
         ++p_;
         return fail_here();
@@ -434,9 +424,9 @@ class Parser {
     std::vector<std::string> names;
     while (at_field("export")) {
       p_ += 2;
-      TRY(n, name());
+      PETREL_TRY(n, name());
       names.push_back(std::move(n));
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
     }
     return names;
   }
@@ -447,45 +437,45 @@ class Parser {
   Result<std::optional<std::pair<std::string, std::string>>> inline_import() {
     if (!at_field("import")) return std::optional<std::pair<std::string, std::string>>{};
     p_ += 2;
-    TRY(mod, name());
-    TRY(nm, name());
-    CHECK(expect(TokKind::RParen));
+    PETREL_TRY(mod, name());
+    PETREL_TRY(nm, name());
+    PETREL_CHECK(expect(TokKind::RParen));
     return std::optional{std::pair{std::move(mod), std::move(nm)}};
   }
 
   Result<void> import_field() {
     p_ += 2;
     Import imp;
-    TRY(mod, name());
-    TRY(nm, name());
+    PETREL_TRY(mod, name());
+    PETREL_TRY(nm, name());
     imp.module = std::move(mod);
     imp.name = std::move(nm);
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(expect(TokKind::LParen));
     std::string_view kind = peek().text;
     ++p_;
     opt_id();
     if (kind == "func") {
       imp.kind = ExternKind::Func;
-      TRY(t, typeuse(nullptr));
+      PETREL_TRY(t, typeuse(nullptr));
       imp.func_type = t;
     } else if (kind == "table") {
       imp.kind = ExternKind::Table;
-      TRY(l, limits());
-      TRY(t, reftype());
+      PETREL_TRY(l, limits());
+      PETREL_TRY(t, reftype());
       imp.table = TableType{t, l};
     } else if (kind == "memory") {
       imp.kind = ExternKind::Memory;
-      TRY(l, limits());
+      PETREL_TRY(l, limits());
       imp.memory = MemoryType{l};
     } else if (kind == "global") {
       imp.kind = ExternKind::Global;
-      TRY(g, global_type());
+      PETREL_TRY(g, global_type());
       imp.global = g;
     } else {
       return fail_here();
     }
-    CHECK(expect(TokKind::RParen));
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     m_.add_import(std::move(imp));
     return {};
   }
@@ -495,10 +485,10 @@ class Parser {
     auto id = opt_id();
     uint32_t idx = m_.total_funcs();
     if (id && id->size() > 1) m_.func_names[idx] = std::string(id->substr(1));
-    TRY(exports, inline_exports());
-    TRY(imp, inline_import());
+    PETREL_TRY(exports, inline_exports());
+    PETREL_TRY(imp, inline_import());
     std::vector<std::optional<std::string_view>> names;
-    TRY(type, typeuse(&names));
+    PETREL_TRY(type, typeuse(&names));
     add_exports(exports, ExternKind::Func, idx);
     if (imp) {
       Import i;
@@ -519,24 +509,24 @@ class Parser {
     while (at_field("local")) {
       p_ += 2;
       if (auto id = opt_id()) {
-        TRY(t, valtype());
+        PETREL_TRY(t, valtype());
         f.locals.push_back(t);
         if (!locals_.emplace(*id, nlocals).second) return fail("duplicate local", t_[p_ - 2]);
         ++nlocals;
       } else {
         while (peek().kind != TokKind::RParen) {
-          TRY(t, valtype());
+          PETREL_TRY(t, valtype());
           f.locals.push_back(t);
           ++nlocals;
         }
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
     }
     Code code;
     labels_.clear();
-    CHECK(instrs(code));
+    PETREL_CHECK(instrs(code));
     code.op(Op::End);
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     f.body_offset = 0;
     f.body_begin = static_cast<uint32_t>(m_.code.size());
     m_.code.insert(m_.code.end(), code.bytes.begin(), code.bytes.end());
@@ -549,19 +539,19 @@ class Parser {
     p_ += 2;
     opt_id();
     uint32_t idx = m_.total_tables();
-    TRY(exports, inline_exports());
-    TRY(imp, inline_import());
+    PETREL_TRY(exports, inline_exports());
+    PETREL_TRY(imp, inline_import());
     add_exports(exports, ExternKind::Table, idx);
     if (!imp && (at_keyword("funcref") || at_keyword("externref"))) {
       // (table reftype (elem …)): a table exactly as large as its inline segment.
-      TRY(t, reftype());
-      CHECK(expect(TokKind::LParen));
-      CHECK(keyword("elem"));
+      PETREL_TRY(t, reftype());
+      PETREL_CHECK(expect(TokKind::LParen));
+      PETREL_CHECK(keyword("elem"));
       ElemSegment seg;
       seg.type = t;
       seg.table = idx;
-      CHECK(elem_items(seg, /*allow_bare_indices=*/true));
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(elem_items(seg, /*allow_bare_indices=*/true));
+      PETREL_CHECK(expect(TokKind::RParen));
       Code off;
       off.op(Op::I32Const);
       off.byte(0);
@@ -572,9 +562,9 @@ class Parser {
       m_.elems.push_back(std::move(seg));
       return expect(TokKind::RParen);
     }
-    TRY(l, limits());
-    TRY(t, reftype());
-    CHECK(expect(TokKind::RParen));
+    PETREL_TRY(l, limits());
+    PETREL_TRY(t, reftype());
+    PETREL_CHECK(expect(TokKind::RParen));
     if (imp) {
       Import i{imp->first, imp->second, ExternKind::Table, 0, TableType{t, l}, {}, {}};
       m_.add_import(std::move(i));
@@ -588,18 +578,18 @@ class Parser {
     p_ += 2;
     opt_id();
     uint32_t idx = m_.total_memories();
-    TRY(exports, inline_exports());
-    TRY(imp, inline_import());
+    PETREL_TRY(exports, inline_exports());
+    PETREL_TRY(imp, inline_import());
     add_exports(exports, ExternKind::Memory, idx);
     if (!imp && at_field("data")) {
       p_ += 2;
       DataSegment seg;
       seg.memory = idx;
       while (peek().kind == TokKind::String) {
-        TRY(s, string());
+        PETREL_TRY(s, string());
         seg.bytes.insert(seg.bytes.end(), s.begin(), s.end());
       }
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(expect(TokKind::RParen));
       Code off;
       off.op(Op::I32Const);
       off.byte(0);
@@ -610,8 +600,8 @@ class Parser {
       m_.datas.push_back(std::move(seg));
       return expect(TokKind::RParen);
     }
-    TRY(l, limits());
-    CHECK(expect(TokKind::RParen));
+    PETREL_TRY(l, limits());
+    PETREL_CHECK(expect(TokKind::RParen));
     if (imp) {
       Import i{imp->first, imp->second, ExternKind::Memory, 0, {}, MemoryType{l}, {}};
       m_.add_import(std::move(i));
@@ -625,17 +615,17 @@ class Parser {
     p_ += 2;
     opt_id();
     uint32_t idx = m_.total_globals();
-    TRY(exports, inline_exports());
-    TRY(imp, inline_import());
+    PETREL_TRY(exports, inline_exports());
+    PETREL_TRY(imp, inline_import());
     add_exports(exports, ExternKind::Global, idx);
-    TRY(gt, global_type());
+    PETREL_TRY(gt, global_type());
     if (imp) {
       Import i{imp->first, imp->second, ExternKind::Global, 0, {}, {}, gt};
       m_.add_import(std::move(i));
       return expect(TokKind::RParen);
     }
-    TRY(init, const_expr_until_rparen());
-    CHECK(expect(TokKind::RParen));
+    PETREL_TRY(init, const_expr_until_rparen());
+    PETREL_CHECK(expect(TokKind::RParen));
     m_.globals.push_back(Global{gt, std::move(init)});
     return {};
   }
@@ -643,9 +633,9 @@ class Parser {
   Result<void> export_field() {
     p_ += 2;
     Export e;
-    TRY(n, name());
+    PETREL_TRY(n, name());
     e.name = std::move(n);
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(expect(TokKind::LParen));
     std::string_view kind = peek().text;
     ++p_;
     Space* s = space_for(kind);
@@ -653,10 +643,10 @@ class Parser {
     e.kind = kind == "func" ? ExternKind::Func
            : kind == "table" ? ExternKind::Table
            : kind == "memory" ? ExternKind::Memory : ExternKind::Global;
-    TRY(x, index(*s));
+    PETREL_TRY(x, index(*s));
     e.index = x;
-    CHECK(expect(TokKind::RParen));
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     m_.exports.push_back(std::move(e));
     return {};
   }
@@ -665,7 +655,7 @@ class Parser {
   Result<ConstExpr> const_expr_until_rparen() {
     Code c;
     labels_.clear();
-    CHECK(instrs(c));
+    PETREL_CHECK(instrs(c));
     c.op(Op::End);
     ConstExpr e;
     e.code = std::move(c.bytes);
@@ -675,14 +665,14 @@ class Parser {
   Result<ConstExpr> offset_expr() {
     if (at_field("offset")) {
       p_ += 2;
-      TRY(e, const_expr_until_rparen());
-      CHECK(expect(TokKind::RParen));
+      PETREL_TRY(e, const_expr_until_rparen());
+      PETREL_CHECK(expect(TokKind::RParen));
       return e;
     }
     Code c;
     labels_.clear();
     if (peek().kind != TokKind::LParen) return fail_here();
-    CHECK(folded(c));
+    PETREL_CHECK(folded(c));
     c.op(Op::End);
     ConstExpr e;
     e.code = std::move(c.bytes);
@@ -703,24 +693,24 @@ class Parser {
       ++p_;
       seg.type = ValType::FuncRef;
       while (at_index()) {
-        TRY(x, index(funcs_));
+        PETREL_TRY(x, index(funcs_));
         seg.items.push_back(ref_func_expr(x));
       }
       return {};
     }
     if (at_keyword("funcref") || at_keyword("externref")) {
-      TRY(t, reftype());
+      PETREL_TRY(t, reftype());
       seg.type = t;
       while (peek().kind == TokKind::LParen) {
         if (at_field("item")) {
           p_ += 2;
-          TRY(e, const_expr_until_rparen());
-          CHECK(expect(TokKind::RParen));
+          PETREL_TRY(e, const_expr_until_rparen());
+          PETREL_CHECK(expect(TokKind::RParen));
           seg.items.push_back(std::move(e));
         } else {
           Code c;
           labels_.clear();
-          CHECK(folded(c));
+          PETREL_CHECK(folded(c));
           c.op(Op::End);
           ConstExpr e;
           e.code = std::move(c.bytes);
@@ -736,10 +726,10 @@ class Parser {
         labels_.clear();
         if (at_field("item")) {
           p_ += 2;
-          CHECK(instrs(c));
-          CHECK(expect(TokKind::RParen));
+          PETREL_CHECK(instrs(c));
+          PETREL_CHECK(expect(TokKind::RParen));
         } else {
-          CHECK(folded(c));
+          PETREL_CHECK(folded(c));
         }
         c.op(Op::End);
         ConstExpr e;
@@ -751,7 +741,7 @@ class Parser {
     if (allow_bare_indices) {
       seg.type = ValType::FuncRef;
       while (at_index()) {
-        TRY(x, index(funcs_));
+        PETREL_TRY(x, index(funcs_));
         seg.items.push_back(ref_func_expr(x));
       }
       return {};
@@ -766,36 +756,36 @@ class Parser {
     if (at_keyword("declare")) {
       ++p_;
       seg.mode = SegmentMode::Declarative;
-      CHECK(elem_items(seg, false));
+      PETREL_CHECK(elem_items(seg, false));
     } else if (peek().kind == TokKind::LParen) {
       seg.mode = SegmentMode::Active;
       bool explicit_table = false;
       if (at_field("table")) {
         p_ += 2;
-        TRY(x, index(tables_));
+        PETREL_TRY(x, index(tables_));
         seg.table = x;
-        CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(expect(TokKind::RParen));
         explicit_table = true;
       } else if (at_index()) {
-        TRY(x, index(tables_));
+        PETREL_TRY(x, index(tables_));
         seg.table = x;
       }
-      TRY(off, offset_expr());
+      PETREL_TRY(off, offset_expr());
       seg.offset = std::move(off);
       (void)explicit_table;
-      CHECK(elem_items(seg, true));
+      PETREL_CHECK(elem_items(seg, true));
     } else if (at_index() && peek(1).kind == TokKind::LParen) {
       // Legacy `(elem tableidx (offset …) …)`.
-      TRY(x, index(tables_));
+      PETREL_TRY(x, index(tables_));
       seg.table = x;
-      TRY(off, offset_expr());
+      PETREL_TRY(off, offset_expr());
       seg.offset = std::move(off);
-      CHECK(elem_items(seg, true));
+      PETREL_CHECK(elem_items(seg, true));
     } else {
       seg.mode = SegmentMode::Passive;
-      CHECK(elem_items(seg, false));
+      PETREL_CHECK(elem_items(seg, false));
     }
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     m_.elems.push_back(std::move(seg));
     return {};
   }
@@ -808,23 +798,23 @@ class Parser {
       seg.mode = SegmentMode::Active;
       if (at_field("memory")) {
         p_ += 2;
-        TRY(x, index(mems_));
+        PETREL_TRY(x, index(mems_));
         seg.memory = x;
-        CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(expect(TokKind::RParen));
       } else if (at_index()) {
-        TRY(x, index(mems_));
+        PETREL_TRY(x, index(mems_));
         seg.memory = x;
       }
-      TRY(off, offset_expr());
+      PETREL_TRY(off, offset_expr());
       seg.offset = std::move(off);
     } else {
       seg.mode = SegmentMode::Passive;
     }
     while (peek().kind == TokKind::String) {
-      TRY(s, string());
+      PETREL_TRY(s, string());
       seg.bytes.insert(seg.bytes.end(), s.begin(), s.end());
     }
-    CHECK(expect(TokKind::RParen));
+    PETREL_CHECK(expect(TokKind::RParen));
     m_.datas.push_back(std::move(seg));
     return {};
   }
@@ -837,9 +827,9 @@ class Parser {
   Result<void> instrs(Code& c) {
     while (!at_instr_end()) {
       if (peek().kind == TokKind::LParen) {
-        CHECK(folded(c));
+        PETREL_CHECK(folded(c));
       } else {
-        CHECK(plain(c));
+        PETREL_CHECK(plain(c));
       }
     }
     return {};
@@ -861,14 +851,14 @@ class Parser {
     bool has_type = at_field("type");
     if (!has_type && !at_field("param")) {
       FuncType ft;
-      CHECK(params_results(ft, nullptr));
+      PETREL_CHECK(params_results(ft, nullptr));
       if (ft.results.empty()) c.byte(0x40);
       else if (ft.results.size() == 1) c.byte(static_cast<uint8_t>(ft.results[0]));
       else c.s64(find_or_add_type(ft));
       return {};
     }
     std::vector<std::optional<std::string_view>> names;
-    TRY(x, typeuse(&names));
+    PETREL_TRY(x, typeuse(&names));
     for (const auto& n : names)
       if (n) return fail("unexpected token");
     c.s64(x);
@@ -896,17 +886,17 @@ class Parser {
 
   Result<void> folded(Code& c) {
     DepthGuard guard(depth_);
-    CHECK(check_depth());
-    CHECK(expect(TokKind::LParen));
+    PETREL_CHECK(check_depth());
+    PETREL_CHECK(expect(TokKind::LParen));
     if (peek().kind != TokKind::Keyword) return fail_here();
     std::string_view kw = peek().text;
     if (kw == "block" || kw == "loop") {
       ++p_;
       auto label = opt_id();
       c.op(kw == "block" ? Op::Block : Op::Loop);
-      CHECK(block_type(c));
+      PETREL_CHECK(block_type(c));
       labels_.push_back(label);
-      CHECK(instrs(c));
+      PETREL_CHECK(instrs(c));
       labels_.pop_back();
       c.op(Op::End);
       return expect(TokKind::RParen);
@@ -915,20 +905,20 @@ class Parser {
       ++p_;
       auto label = opt_id();
       Code bt;
-      CHECK(block_type(bt));
-      while (peek().kind == TokKind::LParen && !at_keyword("then", 1)) CHECK(folded(c));
+      PETREL_CHECK(block_type(bt));
+      while (peek().kind == TokKind::LParen && !at_keyword("then", 1)) PETREL_CHECK(folded(c));
       c.op(Op::If);
       c.bytes.insert(c.bytes.end(), bt.bytes.begin(), bt.bytes.end());
       labels_.push_back(label);
       if (!at_field("then")) return fail("unexpected token");
       p_ += 2;
-      CHECK(instrs(c));
-      CHECK(expect(TokKind::RParen));
+      PETREL_CHECK(instrs(c));
+      PETREL_CHECK(expect(TokKind::RParen));
       if (at_field("else")) {
         p_ += 2;
         c.op(Op::Else);
-        CHECK(instrs(c));
-        CHECK(expect(TokKind::RParen));
+        PETREL_CHECK(instrs(c));
+        PETREL_CHECK(expect(TokKind::RParen));
       }
       labels_.pop_back();
       c.op(Op::End);
@@ -938,8 +928,8 @@ class Parser {
       return fail("unexpected token");
     // (op immediates folded-operands*)
     Code op_code;
-    CHECK(plain(op_code));
-    while (peek().kind == TokKind::LParen) CHECK(folded(c));
+    PETREL_CHECK(plain(op_code));
+    while (peek().kind == TokKind::LParen) PETREL_CHECK(folded(c));
     c.bytes.insert(c.bytes.end(), op_code.bytes.begin(), op_code.bytes.end());
     return expect(TokKind::RParen);
   }
@@ -1033,21 +1023,21 @@ class Parser {
     std::string_view kw = at.text;
     if (kw == "block" || kw == "loop" || kw == "if") {
       DepthGuard guard(depth_);
-      CHECK(check_depth());
+      PETREL_CHECK(check_depth());
       ++p_;
       auto label = opt_id();
       c.op(kw == "block" ? Op::Block : kw == "loop" ? Op::Loop : Op::If);
-      CHECK(block_type(c));
+      PETREL_CHECK(block_type(c));
       labels_.push_back(label);
-      CHECK(instrs(c));
+      PETREL_CHECK(instrs(c));
       if (kw == "if" && at_keyword("else")) {
         ++p_;
-        CHECK(end_label(label));
+        PETREL_CHECK(end_label(label));
         c.op(Op::Else);
-        CHECK(instrs(c));
+        PETREL_CHECK(instrs(c));
       }
-      CHECK(keyword("end"));
-      CHECK(end_label(label));
+      PETREL_CHECK(keyword("end"));
+      PETREL_CHECK(end_label(label));
       labels_.pop_back();
       c.op(Op::End);
       return {};
@@ -1059,7 +1049,7 @@ class Parser {
     if (*op == Op::Select) {
       if (at_field("result")) {
         FuncType ft;
-        CHECK(params_results(ft, nullptr));
+        PETREL_CHECK(params_results(ft, nullptr));
         c.op(Op::SelectT);
         c.u32(ft.results.size());
         for (auto t : ft.results) c.byte(static_cast<uint8_t>(t));
@@ -1073,7 +1063,7 @@ class Parser {
         c.op(*op);
         return {};
       case ImmKind::Label: {
-        TRY(l, label_index());
+        PETREL_TRY(l, label_index());
         c.op(*op);
         c.u32(l);
         return {};
@@ -1081,7 +1071,7 @@ class Parser {
       case ImmKind::LabelTable: {
         std::vector<uint32_t> ls;
         while (at_index()) {
-          TRY(l, label_index());
+          PETREL_TRY(l, label_index());
           ls.push_back(l);
         }
         if (ls.empty()) return fail_here();
@@ -1091,7 +1081,7 @@ class Parser {
         return {};
       }
       case ImmKind::Func: {
-        TRY(x, index(funcs_));
+        PETREL_TRY(x, index(funcs_));
         c.op(*op);
         c.u32(x);
         return {};
@@ -1099,11 +1089,11 @@ class Parser {
       case ImmKind::CallIndirect: {
         uint32_t table = 0;
         if (at_index()) {
-          TRY(x, index(tables_));
+          PETREL_TRY(x, index(tables_));
           table = x;
         }
         std::vector<std::optional<std::string_view>> names;
-        TRY(type, typeuse(&names));
+        PETREL_TRY(type, typeuse(&names));
         for (const auto& n : names)
           if (n) return fail("unexpected token");
         c.op(*op);
@@ -1119,7 +1109,7 @@ class Parser {
           x = it->second;
           ++p_;
         } else {
-          TRY(n, u32_literal());
+          PETREL_TRY(n, u32_literal());
           x = n;
         }
         c.op(*op);
@@ -1127,7 +1117,7 @@ class Parser {
         return {};
       }
       case ImmKind::Global: {
-        TRY(x, index(globals_));
+        PETREL_TRY(x, index(globals_));
         c.op(*op);
         c.u32(x);
         return {};
@@ -1135,7 +1125,7 @@ class Parser {
       case ImmKind::Table: {
         uint32_t x = 0;
         if (at_index()) {
-          TRY(t, index(tables_));
+          PETREL_TRY(t, index(tables_));
           x = t;
         }
         c.op(*op);
@@ -1175,27 +1165,27 @@ class Parser {
         return {};
       }
       case ImmKind::RefType: {
-        TRY(t, heaptype());
+        PETREL_TRY(t, heaptype());
         c.op(*op);
         c.byte(static_cast<uint8_t>(t));
         return {};
       }
       case ImmKind::SelectT: break;  // not reached: "select" maps to Op::Select
       case ImmKind::MemoryInit: {
-        TRY(x, index(datas_));
+        PETREL_TRY(x, index(datas_));
         c.op(*op);
         c.u32(x);
         c.byte(0);
         return {};
       }
       case ImmKind::Data: {
-        TRY(x, index(datas_));
+        PETREL_TRY(x, index(datas_));
         c.op(*op);
         c.u32(x);
         return {};
       }
       case ImmKind::Elem: {
-        TRY(x, index(elems_));
+        PETREL_TRY(x, index(elems_));
         c.op(*op);
         c.u32(x);
         return {};
@@ -1213,10 +1203,10 @@ class Parser {
         bool two = at_index();
         p_ = save;
         if (two) {
-          TRY(t, index(tables_));
+          PETREL_TRY(t, index(tables_));
           table = t;
         }
-        TRY(e, index(elems_));
+        PETREL_TRY(e, index(elems_));
         elem = e;
         c.op(*op);
         c.u32(elem);
@@ -1226,8 +1216,8 @@ class Parser {
       case ImmKind::TableCopy: {
         uint32_t dst = 0, src = 0;
         if (at_index()) {
-          TRY(d, index(tables_));
-          TRY(s, index(tables_));
+          PETREL_TRY(d, index(tables_));
+          PETREL_TRY(s, index(tables_));
           dst = d;
           src = s;
         }
@@ -1237,7 +1227,7 @@ class Parser {
         return {};
       }
       case ImmKind::V128: {
-        TRY(v, v128_literal());
+        PETREL_TRY(v, v128_literal());
         c.op(*op);
         c.fixed(v.first, 8);
         c.fixed(v.second, 8);
@@ -1259,15 +1249,15 @@ class Parser {
         return {};
       }
       case ImmKind::Lane: {
-        TRY(l, lane_index());
+        PETREL_TRY(l, lane_index());
         c.op(*op);
         c.byte(l);
         return {};
       }
       case ImmKind::MemargLane: {
         c.op(*op);
-        CHECK(memarg(c, info.natural_align));
-        TRY(l, lane_index());
+        PETREL_CHECK(memarg(c, info.natural_align));
+        PETREL_TRY(l, lane_index());
         c.byte(l);
         return {};
       }

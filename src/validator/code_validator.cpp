@@ -11,12 +11,6 @@
 namespace petrel {
 namespace {
 
-#define CHECK(expr)                               \
-  do {                                            \
-    auto c_ = (expr);                             \
-    if (!c_) return std::unexpected(c_.error());  \
-  } while (0)
-
 // An operand type, or Unknown (bottom) in unreachable code.
 enum class VT : uint8_t { Unknown = 0 };
 inline VT vt(ValType t) { return static_cast<VT>(t); }
@@ -47,9 +41,9 @@ class CodeValidator {
     Instr in;
     while (!ctrls_.empty()) {
       if (reader_.at_end()) return malformed("END opcode expected", SourcePos::at_offset(reader_.offset()));
-      CHECK(reader_.next(in));
+      PETREL_CHECK(reader_.next(in));
       pos_ = SourcePos::at_offset(in.offset);
-      CHECK(step(in));
+      PETREL_CHECK(step(in));
     }
     if (!reader_.at_end()) return malformed("section size mismatch", SourcePos::at_offset(reader_.offset()));
     return {};
@@ -78,7 +72,7 @@ class CodeValidator {
     return *t;
   }
   Result<void> pop_all(const std::vector<ValType>& ts) {
-    for (size_t i = ts.size(); i-- > 0;) CHECK(pop(ts[i]));
+    for (size_t i = ts.size(); i-- > 0;) PETREL_CHECK(pop(ts[i]));
     return {};
   }
   void push_all(const std::vector<ValType>& ts) {
@@ -90,7 +84,7 @@ class CodeValidator {
   }
   Result<Frame> pop_ctrl() {
     if (ctrls_.empty()) return mismatch();
-    CHECK(pop_all(ctrls_.back().results));
+    PETREL_CHECK(pop_all(ctrls_.back().results));
     if (vals_.size() != ctrls_.back().height) return mismatch();
     Frame f = std::move(ctrls_.back());
     ctrls_.pop_back();
@@ -128,7 +122,7 @@ class CodeValidator {
     if (info.params != "*") {
       // Plain instructions: typed by the opcode table.
       if (info.imm == ImmKind::Memarg || info.imm == ImmKind::MemargLane) {
-        CHECK(need_memory(0));
+        PETREL_CHECK(need_memory(0));
         if (in.align > info.natural_align) return fail("alignment must not be larger than natural");
         if (info.imm == ImmKind::MemargLane && in.lane >= lane_count(in.op)) return fail("invalid lane index");
       } else if (info.imm == ImmKind::Lane) {
@@ -138,20 +132,20 @@ class CodeValidator {
           if (((in.bits >> (8 * i)) & 0xFF) >= 32 || ((in.bits_hi >> (8 * i)) & 0xFF) >= 32)
             return fail("invalid lane index");
       } else if (info.imm == ImmKind::Memory || info.imm == ImmKind::MemoryCopy) {
-        CHECK(need_memory(0));
+        PETREL_CHECK(need_memory(0));
       } else if (in.op == Op::MemoryInit) {
-        CHECK(need_data_count());
-        CHECK(need_memory(0));
+        PETREL_CHECK(need_data_count());
+        PETREL_CHECK(need_memory(0));
         if (in.a >= *m_.data_count) return fail(fmt::format("unknown data segment {}", in.a));
       } else if (in.op == Op::DataDrop) {
-        CHECK(need_data_count());
+        PETREL_CHECK(need_data_count());
         if (in.a >= *m_.data_count) return fail(fmt::format("unknown data segment {}", in.a));
       } else if (in.op == Op::ElemDrop) {
         if (in.a >= m_.elems.size()) return fail(fmt::format("unknown elem segment {}", in.a));
       } else if (in.op == Op::TableSize) {
-        CHECK(table(in.a));
+        PETREL_CHECK(table(in.a));
       }
-      for (size_t i = info.params.size(); i-- > 0;) CHECK(pop(signature_type(info.params[i])));
+      for (size_t i = info.params.size(); i-- > 0;) PETREL_CHECK(pop(signature_type(info.params[i])));
       for (char c : info.results) push(signature_type(c));
       return {};
     }
@@ -161,15 +155,15 @@ class CodeValidator {
       case Op::Loop: {
         auto bt = block_type(in.block);
         if (!bt) return std::unexpected(bt.error());
-        CHECK(pop_all(bt->params));
+        PETREL_CHECK(pop_all(bt->params));
         push_ctrl(in.op, bt->params, bt->results);
         return {};
       }
       case Op::If: {
         auto bt = block_type(in.block);
         if (!bt) return std::unexpected(bt.error());
-        CHECK(pop(ValType::I32));
-        CHECK(pop_all(bt->params));
+        PETREL_CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop_all(bt->params));
         push_ctrl(Op::If, bt->params, bt->results);
         return {};
       }
@@ -191,21 +185,21 @@ class CodeValidator {
       case Op::Br: {
         auto l = label(in.a);
         if (!l) return std::unexpected(l.error());
-        CHECK(pop_all((*l)->label_types()));
+        PETREL_CHECK(pop_all((*l)->label_types()));
         set_unreachable();
         return {};
       }
       case Op::BrIf: {
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
         auto l = label(in.a);
         if (!l) return std::unexpected(l.error());
         auto types = (*l)->label_types();
-        CHECK(pop_all(types));
+        PETREL_CHECK(pop_all(types));
         push_all(types);
         return {};
       }
       case Op::BrTable: {
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
         auto def = label(in.a);
         if (!def) return std::unexpected(def.error());
         size_t arity = (*def)->label_types().size();
@@ -223,18 +217,18 @@ class CodeValidator {
           }
           for (size_t i = popped.size(); i-- > 0;) push(popped[i]);
         }
-        CHECK(pop_all((*def)->label_types()));
+        PETREL_CHECK(pop_all((*def)->label_types()));
         set_unreachable();
         return {};
       }
       case Op::Return:
-        CHECK(pop_all(ctrls_.front().results));
+        PETREL_CHECK(pop_all(ctrls_.front().results));
         set_unreachable();
         return {};
       case Op::Call: {
         if (in.a >= m_.total_funcs()) return fail(fmt::format("unknown function {}", in.a));
         const auto& t = m_.types[m_.func_type_index(in.a)];
-        CHECK(pop_all(t.params));
+        PETREL_CHECK(pop_all(t.params));
         push_all(t.results);
         return {};
       }
@@ -243,15 +237,15 @@ class CodeValidator {
         if (!tt) return std::unexpected(tt.error());
         if (tt->elem != ValType::FuncRef) return mismatch();
         if (in.a >= m_.types.size()) return fail(fmt::format("unknown type {}", in.a));
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
         const auto& t = m_.types[in.a];
-        CHECK(pop_all(t.params));
+        PETREL_CHECK(pop_all(t.params));
         push_all(t.results);
         return {};
       }
-      case Op::Drop: CHECK(pop()); return {};
+      case Op::Drop: PETREL_CHECK(pop()); return {};
       case Op::Select: {
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
         auto t1 = pop();
         if (!t1) return std::unexpected(t1.error());
         auto t2 = pop();
@@ -262,9 +256,9 @@ class CodeValidator {
         return {};
       }
       case Op::SelectT:
-        CHECK(pop(ValType::I32));
-        CHECK(pop(in.type));
-        CHECK(pop(in.type));
+        PETREL_CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(in.type));
+        PETREL_CHECK(pop(in.type));
         push(in.type);
         return {};
       case Op::LocalGet:
@@ -272,7 +266,7 @@ class CodeValidator {
       case Op::LocalTee: {
         if (in.a >= locals_.size()) return fail(fmt::format("unknown local {}", in.a));
         ValType t = locals_[in.a];
-        if (in.op != Op::LocalGet) CHECK(pop(t));
+        if (in.op != Op::LocalGet) PETREL_CHECK(pop(t));
         if (in.op != Op::LocalSet) push(t);
         return {};
       }
@@ -284,38 +278,38 @@ class CodeValidator {
           push(g.type);
         } else {
           if (!g.mut) return fail("global is immutable");
-          CHECK(pop(g.type));
+          PETREL_CHECK(pop(g.type));
         }
         return {};
       }
       case Op::TableGet: {
         auto tt = table(in.a);
         if (!tt) return std::unexpected(tt.error());
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
         push(tt->elem);
         return {};
       }
       case Op::TableSet: {
         auto tt = table(in.a);
         if (!tt) return std::unexpected(tt.error());
-        CHECK(pop(tt->elem));
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(tt->elem));
+        PETREL_CHECK(pop(ValType::I32));
         return {};
       }
       case Op::TableGrow: {
         auto tt = table(in.a);
         if (!tt) return std::unexpected(tt.error());
-        CHECK(pop(ValType::I32));
-        CHECK(pop(tt->elem));
+        PETREL_CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(tt->elem));
         push(ValType::I32);
         return {};
       }
       case Op::TableFill: {
         auto tt = table(in.a);
         if (!tt) return std::unexpected(tt.error());
-        CHECK(pop(ValType::I32));
-        CHECK(pop(tt->elem));
-        CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(ValType::I32));
+        PETREL_CHECK(pop(tt->elem));
+        PETREL_CHECK(pop(ValType::I32));
         return {};
       }
       case Op::TableCopy: {
@@ -324,7 +318,7 @@ class CodeValidator {
         auto src = table(in.b);
         if (!src) return std::unexpected(src.error());
         if (dst->elem != src->elem) return mismatch();
-        for (int i = 0; i < 3; ++i) CHECK(pop(ValType::I32));
+        for (int i = 0; i < 3; ++i) PETREL_CHECK(pop(ValType::I32));
         return {};
       }
       case Op::TableInit: {
@@ -332,7 +326,7 @@ class CodeValidator {
         if (!tt) return std::unexpected(tt.error());
         if (in.a >= m_.elems.size()) return fail(fmt::format("unknown elem segment {}", in.a));
         if (m_.elems[in.a].type != tt->elem) return mismatch();
-        for (int i = 0; i < 3; ++i) CHECK(pop(ValType::I32));
+        for (int i = 0; i < 3; ++i) PETREL_CHECK(pop(ValType::I32));
         return {};
       }
       case Op::RefNull: push(in.type); return {};

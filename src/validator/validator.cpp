@@ -18,12 +18,6 @@
 namespace petrel {
 namespace {
 
-#define CHECK(expr)                               \
-  do {                                            \
-    auto c_ = (expr);                             \
-    if (!c_) return std::unexpected(c_.error());  \
-  } while (0)
-
 class ModuleValidator {
  public:
   explicit ModuleValidator(const Module& m) : m_(m) {}
@@ -34,29 +28,29 @@ class ModuleValidator {
         case ExternKind::Func:
           if (imp.func_type >= m_.types.size()) return invalid(fmt::format("unknown type {}", imp.func_type));
           break;
-        case ExternKind::Table: CHECK(table_limits(imp.table.limits)); break;
-        case ExternKind::Memory: CHECK(memory_limits(imp.memory.limits)); break;
+        case ExternKind::Table: PETREL_CHECK(table_limits(imp.table.limits)); break;
+        case ExternKind::Memory: PETREL_CHECK(memory_limits(imp.memory.limits)); break;
         case ExternKind::Global: break;
       }
     }
     for (const auto& f : m_.functions)
       if (f.type >= m_.types.size()) return invalid(fmt::format("unknown type {}", f.type));
-    for (const auto& t : m_.tables) CHECK(table_limits(t.limits));
-    for (const auto& mem : m_.memories) CHECK(memory_limits(mem.limits));
+    for (const auto& t : m_.tables) PETREL_CHECK(table_limits(t.limits));
+    for (const auto& mem : m_.memories) PETREL_CHECK(memory_limits(mem.limits));
     if (m_.total_memories() > 1) return invalid("multiple memories");
 
     collect_declared_refs();
 
     // Global initialisers see only imported globals (WebAssembly 2.0).
-    for (const auto& g : m_.globals) CHECK(const_expr(g.init, g.type.type, m_.num_imported_globals));
+    for (const auto& g : m_.globals) PETREL_CHECK(const_expr(g.init, g.type.type, m_.num_imported_globals));
 
     std::unordered_set<std::string_view> names;
     for (const auto& e : m_.exports) {
       if (!names.insert(e.name).second) return invalid("duplicate export name");
-      CHECK(index_exists(e.kind, e.index));
+      PETREL_CHECK(index_exists(e.kind, e.index));
     }
     if (m_.start) {
-      CHECK(index_exists(ExternKind::Func, *m_.start));
+      PETREL_CHECK(index_exists(ExternKind::Func, *m_.start));
       const auto& t = m_.types[m_.func_type_index(*m_.start)];
       if (!t.params.empty() || !t.results.empty()) return invalid("start function");
     }
@@ -64,14 +58,14 @@ class ModuleValidator {
       if (seg.mode == SegmentMode::Active) {
         if (seg.table >= m_.total_tables()) return invalid(fmt::format("unknown table {}", seg.table));
         if (m_.table_type(seg.table).elem != seg.type) return invalid("type mismatch");
-        CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
+        PETREL_CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
       }
-      for (const auto& item : seg.items) CHECK(const_expr(item, seg.type, m_.num_imported_globals));
+      for (const auto& item : seg.items) PETREL_CHECK(const_expr(item, seg.type, m_.num_imported_globals));
     }
     for (const auto& seg : m_.datas) {
       if (seg.mode == SegmentMode::Active) {
         if (seg.memory >= m_.total_memories()) return invalid(fmt::format("unknown memory {}", seg.memory));
-        CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
+        PETREL_CHECK(const_expr(seg.offset, ValType::I32, m_.num_imported_globals));
       }
     }
     return validate_functions();
@@ -84,7 +78,7 @@ class ModuleValidator {
     uint32_t n = static_cast<uint32_t>(m_.functions.size());
     unsigned threads = std::min(std::thread::hardware_concurrency(), 4u);
     if (threads < 2 || m_.code.size() < (size_t{4} << 20)) {
-      for (uint32_t i = 0; i < n; ++i) CHECK(validate_function(m_, i, declared_refs_));
+      for (uint32_t i = 0; i < n; ++i) PETREL_CHECK(validate_function(m_, i, declared_refs_));
       return {};
     }
     constexpr uint32_t kChunk = 256;
@@ -168,7 +162,7 @@ class ModuleValidator {
     Instr in;
     std::vector<ValType> stack;
     for (;;) {
-      CHECK(r.next(in));
+      PETREL_CHECK(r.next(in));
       auto pos = SourcePos::at_offset(in.offset);
       switch (in.op) {
         case Op::I32Const: stack.push_back(ValType::I32); break;
