@@ -242,8 +242,6 @@ void FunctionLowering::end_control() {
 
 void FunctionLowering::emit_return_from(llvm::BasicBlock* bb) {
   b_.SetInsertPoint(bb);
-  const auto& phis = control_.empty() ? std::vector<llvm::PHINode*>{} : control_.front().end_phis;
-  (void)phis;
   std::vector<llvm::Value*> results;
   for (auto& inst : *bb)
     if (auto* phi = llvm::dyn_cast<llvm::PHINode>(&inst)) results.push_back(phi);

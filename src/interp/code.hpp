@@ -7,8 +7,9 @@
 // translator knows statically where each stack value lives. Instructions name their operand
 // and result slots (`local.get` and constants cost nothing: their consumers read the local
 // or carry the constant), results go straight into locals where a `local.set` follows, and
-// compare + branch pairs become one instruction. Instructions without a register form (SIMD,
-// tables, bulk memory) run on a stack pointer the translator sets with SetSp when needed.
+// compare + branch pairs become one instruction. Instructions without a register form (tables,
+// bulk memory, memory.grow, calls through tables) run on a stack pointer the translator sets
+// with SetSp when needed.
 #pragma once
 #include <array>
 #include <cstdint>

@@ -786,15 +786,10 @@ class Translator {
       case Op::RefFunc: stack_op(in, 0, {ValType::FuncRef}, {in.a}); return;
       default: break;
     }
-    // Everything else (SIMD, memory.size/grow, bulk memory) has only a stack form, typed by
-    // opcodes.def.
+    // Everything else (memory.size/grow, bulk memory, table.size, elem.drop) has only a stack
+    // form, typed by opcodes.def; every SIMD instruction was handled above.
     stack_form(in, info.params.size());
     switch (info.imm) {
-      case ImmKind::Memarg: imm(in.memarg_offset); break;
-      case ImmKind::MemargLane: imm(in.memarg_offset); imm(in.lane); break;
-      case ImmKind::Lane: imm(in.lane); break;
-      case ImmKind::V128:
-      case ImmKind::Shuffle: imm(in.bits); imm(in.bits_hi); break;
       case ImmKind::MemoryInit:
       case ImmKind::Data:
       case ImmKind::Elem:

@@ -1,5 +1,5 @@
 // Decodes one instruction at a time from binary-encoded code: the single instruction decoder
-// behind the validator, the interpreter's translator and (later) the compiler.
+// behind the validator, the interpreter's translator and the compiler.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -10,8 +10,8 @@ namespace petrel {
 
 struct FuncInstance;
 
-// An execution engine (the interpreter; later compiled code). The runtime calls functions only
-// through this interface, so it links no engine in particular.
+// An execution engine (the interpreter, which also enters compiled code). The runtime calls
+// functions only through this interface, so it links no engine in particular.
 class Engine {
  public:
   virtual ~Engine() = default;
