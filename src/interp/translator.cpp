@@ -267,7 +267,6 @@ class Translator {
   bool live() const { return !ctrls_.back().unreachable && !ctrls_.back().dead; }
   void set_unreachable() { ctrls_.back().unreachable = true; }
 
-
   // ---- branches ----------------------------------------------------------------------------
   // A target word for label `c`.
   void label_target(Ctrl& c) {
