@@ -166,6 +166,12 @@ WASM_DECLARE_VEC(val, )
 
 /* ---- References -------------------------------------------------------------------------------- */
 
+/* A handle names an object: copies and as_ref / ref_as_* views name the same one, *_same
+ * compares objects, and host info is the object's. A finalizer runs once, when its info is
+ * replaced by other info or the object dies (foreign objects, traps, modules: with their last
+ * handle, or the store if wasm holds them; functions, globals, tables, memories, instances:
+ * with the store). Details: src/api/README.md. */
+
 #define WASM_DECLARE_REF_BASE(name)                                                                   \
   WASM_DECLARE_OWN(name)                                                                              \
   own wasm_##name##_t* wasm_##name##_copy(const wasm_##name##_t*);                                    \

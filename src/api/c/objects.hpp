@@ -1,14 +1,18 @@
 // The objects behind the C API's opaque types. Type objects derive from wasm_externtype_t and
 // runtime objects from wasm_extern_t (itself a wasm_ref_t), so that the API's as_* conversions
-// are checked casts. Handles are owned by the embedder; the instances they name are owned by
-// the store.
+// are checked casts. Handles are owned by the embedder. What they name is either owned by the
+// store (functions, globals, tables, memories, instances: their host info is the store's, by
+// object) or shared by the handles (foreign objects, traps, modules: host info and all live in
+// the shared object, which dies with its last handle).
 #pragma once
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "api/c/host_info.hpp"
 #include "native/trust.hpp"
 #include "runtime/instantiate.hpp"
 #include "support/tick_clock.hpp"
@@ -45,9 +49,12 @@ struct wasm_store_t {
   std::vector<std::unique_ptr<petrel::wasi::Wasi>> wasi;  // live as long as their instances
   petrel::TickClock call_clock;  // time in wasm_func_call: ticks, converted when asked for
   uint64_t call_ticks = 0, calls = 0;
-  // Externref values handed to wasm stay alive as long as the store (wasm may keep them).
-  std::vector<wasm_ref_t*> extern_roots;
+  // Externref values handed to wasm stay alive as long as the store (wasm may keep them): one
+  // handle per object, by identity, so that wasm sees one reference for one object.
+  std::unordered_map<const void*, wasm_ref_t*> extern_roots;
   std::vector<std::pair<void*, void (*)(void*)>> finalizers;
+  // Host info of the objects the store owns, by identity; finalized with the store.
+  std::unordered_map<const void*, HostInfo> host_infos;
 };
 
 struct wasm_valtype_t {
@@ -106,29 +113,45 @@ struct wasm_exporttype_t {
 
 struct wasm_ref_t {
   explicit wasm_ref_t(wasm_store_t* s) : store(s) {}
-  virtual ~wasm_ref_t();
+  virtual ~wasm_ref_t() = default;
   virtual wasm_ref_t* clone() const = 0;
-  // What the handle names, for wasm_*_same and for passing references into wasm.
-  virtual const void* identity() const { return this; }
+  // The object the handle names, for wasm_*_same and for passing references into wasm.
+  virtual const void* identity() const = 0;
+  // The object's host info; by default the store's record, for objects the store owns.
+  virtual HostInfo& host_info() const { return store->host_infos[identity()]; }
   wasm_store_t* store;
-  void* host_info = nullptr;
-  void (*finalizer)(void*) = nullptr;
 };
 
-struct wasm_foreign_t final : wasm_ref_t {
-  using wasm_ref_t::wasm_ref_t;
-  wasm_ref_t* clone() const override { return new wasm_foreign_t(store); }
+// A reference whose handles share one heap object OBJECT (with a host_info member): copies
+// name it, and it dies with the last of them.
+template <typename Handle, typename Object>
+struct shared_ref : wasm_ref_t {
+  shared_ref(wasm_store_t* s, std::shared_ptr<Object> o) : wasm_ref_t(s), object(std::move(o)) {}
+  wasm_ref_t* clone() const override { return new Handle(store, object); }
+  const void* identity() const override { return object.get(); }
+  HostInfo& host_info() const override { return object->host_info; }
+  std::shared_ptr<Object> object;
 };
 
-struct wasm_trap_t final : wasm_ref_t {
-  wasm_trap_t(wasm_store_t* s, std::string m) : wasm_ref_t(s), message(std::move(m)) {}
-  wasm_ref_t* clone() const override {
-    auto* t = new wasm_trap_t(store, message);
-    t->exit_status = exit_status;
-    return t;
-  }
+struct ForeignObject {
+  HostInfo host_info;
+};
+struct wasm_foreign_t final : shared_ref<wasm_foreign_t, ForeignObject> {
+  using shared_ref::shared_ref;
+  explicit wasm_foreign_t(wasm_store_t* s) : shared_ref(s, std::make_shared<ForeignObject>()) {}
+};
+
+struct TrapObject {
   std::string message;
   std::optional<int> exit_status;  // a WASI exit, not a failure
+  HostInfo host_info;
+};
+struct wasm_trap_t final : shared_ref<wasm_trap_t, TrapObject> {
+  using shared_ref::shared_ref;
+  wasm_trap_t(wasm_store_t* s, std::string message, std::optional<int> exit_status = std::nullopt)
+      : shared_ref(s, std::make_shared<TrapObject>(std::move(message), exit_status)) {}
+  const std::string& message() const { return object->message; }
+  std::optional<int> exit_status() const { return object->exit_status; }
 };
 
 struct wasm_frame_t {
@@ -143,13 +166,17 @@ struct wasm_frame_t {
 petrel::Result<std::shared_ptr<const petrel::LoadedModule>> load_module_for(wasm_store_t* store,
                                                                            std::span<const uint8_t> bytes);
 
-struct wasm_module_t final : wasm_ref_t {
-  wasm_module_t(wasm_store_t* s, std::shared_ptr<const petrel::LoadedModule> m, std::vector<uint8_t> b)
-      : wasm_ref_t(s), module(std::move(m)), bytes(std::move(b)) {}
-  wasm_ref_t* clone() const override { return new wasm_module_t(store, module, bytes); }
-  const void* identity() const override { return module.get(); }
+struct ModuleObject {
   std::shared_ptr<const petrel::LoadedModule> module;
   std::vector<uint8_t> bytes;  // the original binary, for wasm_module_serialize
+  HostInfo host_info;
+};
+struct wasm_module_t final : shared_ref<wasm_module_t, ModuleObject> {
+  using shared_ref::shared_ref;
+  wasm_module_t(wasm_store_t* s, std::shared_ptr<const petrel::LoadedModule> m, std::vector<uint8_t> b)
+      : shared_ref(s, std::make_shared<ModuleObject>(std::move(m), std::move(b))) {}
+  const std::shared_ptr<const petrel::LoadedModule>& loaded() const { return object->module; }
+  const std::vector<uint8_t>& bytes() const { return object->bytes; }
 };
 
 struct wasm_shared_module_t {

@@ -67,7 +67,7 @@ bool petrel_config_add_trusted_key_file(wasm_config_t* c, const char* path, wasm
   return true;
 }
 
-bool petrel_module_is_compiled(const wasm_module_t* m) { return m->module->native != nullptr; }
+bool petrel_module_is_compiled(const wasm_module_t* m) { return m->loaded()->native != nullptr; }
 
 wasm_module_t* petrel_module_new_from_wat(wasm_store_t* store, const char* text, size_t size, wasm_message_t* error) {
   auto m = text::parse_wat(std::string_view(text, size));
@@ -119,15 +119,15 @@ bool petrel_store_set_deadline(wasm_store_t* s, uint64_t timeout_ns) {
 void petrel_store_interrupt(wasm_store_t* s) { s->interpreter->interrupt(); }
 
 petrel_trap_kind_t petrel_trap_kind(const wasm_trap_t* t) {
-  if (t->exit_status) return PETREL_TRAP_EXIT;
-  if (t->message == interp::kFuelExhausted) return PETREL_TRAP_FUEL_EXHAUSTED;
-  if (t->message == interp::kInterrupted) return PETREL_TRAP_INTERRUPTED;
-  if (t->message == interp::kDeadlineExceeded) return PETREL_TRAP_DEADLINE;
+  if (t->exit_status()) return PETREL_TRAP_EXIT;
+  if (t->message() == interp::kFuelExhausted) return PETREL_TRAP_FUEL_EXHAUSTED;
+  if (t->message() == interp::kInterrupted) return PETREL_TRAP_INTERRUPTED;
+  if (t->message() == interp::kDeadlineExceeded) return PETREL_TRAP_DEADLINE;
   return PETREL_TRAP_WASM;
 }
 bool petrel_trap_exit_status(const wasm_trap_t* t, int* status) {
-  if (!t->exit_status) return false;
-  if (status) *status = *t->exit_status;
+  if (!t->exit_status()) return false;
+  if (status) *status = *t->exit_status();
   return true;
 }
 
@@ -169,8 +169,8 @@ wasm_instance_t* petrel_instance_new_with_wasi(wasm_store_t* store, const wasm_m
   auto w = wasi::Wasi::create(std::move(owned->options));
   if (!w) return fail(w.error().message);
   Linker linker;
-  (*w)->define(*store->store, linker, &module->module->ir);
-  auto inst = linker.instantiate(*store->store, module->module);
+  (*w)->define(*store->store, linker, &module->loaded()->ir);
+  auto inst = linker.instantiate(*store->store, module->loaded());
   if (!inst) {
     if (trap) *trap = trap_from(store, inst.error());
     return nullptr;

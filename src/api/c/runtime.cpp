@@ -91,10 +91,10 @@ uint64_t ref_slot(wasm_store_t* store, ValType t, wasm_ref_t* r) {
     auto* e = dynamic_cast<wasm_extern_t*>(r);
     return e ? reinterpret_cast<Ref>(e->value.ptr) : kNullRef;
   }
-  // A host reference: wasm keeps its own copy, alive as long as the store.
-  wasm_ref_t* kept = r->clone();
-  store->extern_roots.push_back(kept);
-  return reinterpret_cast<Ref>(kept);
+  // A host reference: wasm keeps its own handle of the object, alive as long as the store.
+  auto [root, fresh] = store->extern_roots.try_emplace(r->identity(), nullptr);
+  if (fresh) root->second = r->clone();
+  return reinterpret_cast<Ref>(root->second);
 }
 // Writes the slots of VALS (typed TS) to OUT, which has room for slot_count(TS).
 void to_slots(wasm_store_t* store, const std::vector<ValType>& ts, const wasm_val_t* vals, uint64_t* out) {
@@ -157,11 +157,8 @@ void from_slots(wasm_store_t* store, const std::vector<ValType>& ts, const uint6
 }  // namespace
 
 wasm_trap_t* trap_from(wasm_store_t* store, const Error& e) {
-  if (e.kind == Error::Kind::Exit) {
-    auto* t = new wasm_trap_t(store, "exit with status " + std::to_string(e.exit_code));
-    t->exit_status = e.exit_code;
-    return t;
-  }
+  if (e.kind == Error::Kind::Exit)
+    return new wasm_trap_t(store, "exit with status " + std::to_string(e.exit_code), e.exit_code);
   return new wasm_trap_t(store, e.message);
 }
 
@@ -178,9 +175,6 @@ wasm_store_t::wasm_store_t(const wasm_config_t& config) {
   store = std::make_unique<Store>(std::move(engine), limits);
 }
 
-wasm_ref_t::~wasm_ref_t() {
-  if (finalizer) finalizer(host_info);
-}
 wasm_ref_t* wasm_extern_t::clone() const { return make_extern(store, value); }
 
 wasm_extern_t* make_extern(wasm_store_t* store, ExternVal v) {
@@ -194,7 +188,11 @@ wasm_extern_t* make_extern(wasm_store_t* store, ExternVal v) {
 }
 
 wasm_store_t::~wasm_store_t() {
-  for (wasm_ref_t* r : extern_roots) delete r;
+  for (auto [identity, root] : extern_roots) delete root;
+  // The objects the store owns die with it, and so their host info (what a finalizer sets
+  // meanwhile is finalized with the member).
+  std::unordered_map<const void*, HostInfo> dying = std::move(host_infos);
+  dying.clear();
   store.reset();
   wasi.clear();
   for (auto [env, fin] : finalizers) fin(env);
@@ -251,14 +249,10 @@ void wasm_val_copy(wasm_val_t* out, const wasm_val_t* v) {
   bool wasm_##name##_same(const wasm_##name##_t* a, const wasm_##name##_t* b) {                        \
     return a->identity() == b->identity();                                                             \
   }                                                                                                    \
-  void* wasm_##name##_get_host_info(const wasm_##name##_t* r) { return r->host_info; }                 \
-  void wasm_##name##_set_host_info(wasm_##name##_t* r, void* info) {                                   \
-    r->host_info = info;                                                                               \
-    r->finalizer = nullptr;                                                                            \
-  }                                                                                                    \
+  void* wasm_##name##_get_host_info(const wasm_##name##_t* r) { return r->host_info().get(); }         \
+  void wasm_##name##_set_host_info(wasm_##name##_t* r, void* info) { r->host_info().set(info, nullptr); } \
   void wasm_##name##_set_host_info_with_finalizer(wasm_##name##_t* r, void* info, void (*fin)(void*)) { \
-    r->host_info = info;                                                                               \
-    r->finalizer = fin;                                                                                \
+    r->host_info().set(info, fin);                                                                     \
   }
 #define PETREL_REF(name)                                                                               \
   PETREL_REF_BASE(name)                                                                                \
@@ -295,7 +289,7 @@ wasm_trap_t* wasm_trap_new(wasm_store_t* store, const wasm_message_t* message) {
   return new wasm_trap_t(store, m);
 }
 void wasm_trap_message(const wasm_trap_t* t, wasm_message_t* out) {
-  wasm_byte_vec_new(out, t->message.size() + 1, t->message.c_str());
+  wasm_byte_vec_new(out, t->message().size() + 1, t->message().c_str());
 }
 wasm_frame_t* wasm_trap_origin(const wasm_trap_t*) { return nullptr; }
 void wasm_trap_trace(const wasm_trap_t*, wasm_frame_vec_t* out) { wasm_frame_vec_new_empty(out); }
@@ -311,7 +305,7 @@ bool wasm_module_validate(wasm_store_t*, const wasm_byte_vec_t* binary) {
   return load_binary(std::span(reinterpret_cast<const uint8_t*>(binary->data), binary->size)).has_value();
 }
 void wasm_module_imports(const wasm_module_t* m, wasm_importtype_vec_t* out) {
-  const Module& ir = m->module->ir;
+  const Module& ir = m->loaded()->ir;
   wasm_importtype_vec_new_uninitialized(out, ir.imports.size());
   uint32_t counts[4] = {0, 0, 0, 0};
   for (size_t i = 0; i < ir.imports.size(); ++i) {
@@ -324,7 +318,7 @@ void wasm_module_imports(const wasm_module_t* m, wasm_importtype_vec_t* out) {
   }
 }
 void wasm_module_exports(const wasm_module_t* m, wasm_exporttype_vec_t* out) {
-  const Module& ir = m->module->ir;
+  const Module& ir = m->loaded()->ir;
   wasm_exporttype_vec_new_uninitialized(out, ir.exports.size());
   for (size_t i = 0; i < ir.exports.size(); ++i) {
     wasm_name_t name;
@@ -333,13 +327,13 @@ void wasm_module_exports(const wasm_module_t* m, wasm_exporttype_vec_t* out) {
   }
 }
 void wasm_module_serialize(const wasm_module_t* m, wasm_byte_vec_t* out) {
-  wasm_byte_vec_new(out, m->bytes.size(), reinterpret_cast<const wasm_byte_t*>(m->bytes.data()));
+  wasm_byte_vec_new(out, m->bytes().size(), reinterpret_cast<const wasm_byte_t*>(m->bytes().data()));
 }
 wasm_module_t* wasm_module_deserialize(wasm_store_t* store, const wasm_byte_vec_t* bytes) {
   return wasm_module_new(store, bytes);
 }
 void wasm_shared_module_delete(wasm_shared_module_t* m) { delete m; }
-wasm_shared_module_t* wasm_module_share(const wasm_module_t* m) { return new wasm_shared_module_t{m->module, m->bytes}; }
+wasm_shared_module_t* wasm_module_share(const wasm_module_t* m) { return new wasm_shared_module_t{m->loaded(), m->bytes()}; }
 wasm_module_t* wasm_module_obtain(wasm_store_t* store, const wasm_shared_module_t* m) {
   return new wasm_module_t(store, m->module, m->bytes);
 }
@@ -356,7 +350,7 @@ wasm_func_t* wasm_func_new_with_env(wasm_store_t* store, const wasm_functype_t* 
         from_slots(store, ft.params, args.data(), a.data);
         for (size_t i = 0; i < ft.results.size(); ++i) r.data[i].kind = kind_of(ft.results[i]);
         if (wasm_trap_t* trap = cb(env, &a, &r)) {
-          Result<void> outcome = petrel::trap(trap->message);
+          Result<void> outcome = petrel::trap(trap->message());
           wasm_trap_delete(trap);
           return outcome;
         }
@@ -508,7 +502,7 @@ wasm_instance_t* wasm_instance_new(wasm_store_t* store, const wasm_module_t* mod
     }
     externs.push_back(imports->data[i]->value);
   }
-  auto inst = instantiate(*store->store, module->module, externs);
+  auto inst = instantiate(*store->store, module->loaded(), externs);
   if (!inst) {
     if (trap) *trap = trap_from(store, inst.error());
     return nullptr;
