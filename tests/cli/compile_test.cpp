@@ -172,6 +172,23 @@ TEST_F(Compile, RunAotUsesTheCompileCache) {
   EXPECT_EQ(n, 6u) << many.output;
 }
 
+TEST_F(Compile, RunAotUsesTheCodeAUniversalWasmCarries) {
+  std::string file = compile();
+  std::string env = "XDG_CACHE_HOME=" + path("cache") + " ";
+  auto o = run_command(env + kPetrel + " run --aot --verbose --invoke fib " + file + " 20");
+  EXPECT_NE(o.output.find("running compiled code"), std::string::npos) << o.output;
+  EXPECT_EQ(o.output.find("compiled into"), std::string::npos) << o.output;  // not compiled again
+  EXPECT_FALSE(fs::exists(dir / "cache" / "petrel")) << o.output;
+  // Code that may not run here is replaced by a fresh compile, not interpreted.
+  auto bytes = read("fib.wasm");
+  bytes[bytes.size() - 40] ^= 1;
+  write("tampered.wasm", bytes);
+  auto t = run_command(env + kPetrel + " run --aot --verbose --invoke fib " + path("tampered.wasm") + " 20");
+  EXPECT_NE(t.output.find("compiled into"), std::string::npos) << t.output;
+  EXPECT_NE(t.output.find("running compiled code"), std::string::npos) << t.output;
+  EXPECT_NE(t.output.find("(i32.const 6765)"), std::string::npos) << t.output;
+}
+
 TEST_F(Compile, OtherRuntimesSeeAPlainModule) {
   // The universal wasm is a valid module whatever reads it: wabt's validator accepts it.
   auto o = run_command("wasm-validate " + compile());

@@ -45,7 +45,10 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
                                    text_encoded.empty() ? data.size() : text_encoded.size());
     std::vector<uint8_t> universal;
     native::LoadOptions load{.use_native = options.use_native, .trust = options.trust};
-    if (options.aot && options.use_native) {
+    // --aot compiles, unless the file already carries code that runs here (a universal wasm
+    // made on this machine or signed by a trusted key): compiling again would make the same code.
+    native::LoadReport embedded;
+    if (options.aot && options.use_native && !native::check_native(input, load, embedded)) {
       auto cached = native::compile_cached(input);
       if (cached) {
         universal = std::move(cached->universal);
