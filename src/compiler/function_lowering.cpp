@@ -9,7 +9,7 @@
 #include <map>
 
 #include "runtime/metering.hpp"
-#include "runtime/value.hpp"
+#include "ir/value.hpp"
 
 namespace petrel::compiler {
 

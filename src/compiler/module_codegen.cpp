@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/function_lowering.hpp"
-#include "runtime/value.hpp"
+#include "ir/value.hpp"
 
 namespace petrel::compiler {
 

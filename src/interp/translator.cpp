@@ -13,7 +13,7 @@
 
 #include "ir/instr_reader.hpp"
 #include "runtime/metering.hpp"
-#include "runtime/value.hpp"
+#include "ir/value.hpp"
 
 namespace petrel::interp {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "ir/module.hpp"
 #include "runtime/memory.hpp"
-#include "runtime/value.hpp"
+#include "ir/value.hpp"
 #include "support/error.hpp"
 
 namespace petrel {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "ir/module.hpp"
-#include "runtime/value.hpp"
+#include "ir/value.hpp"
 #include "support/error.hpp"
 
 namespace petrel::text {
