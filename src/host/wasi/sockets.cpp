@@ -161,14 +161,16 @@ FdEntry socket_entry(int fd, Filetype type) {
   return e;
 }
 
-// The socket behind guest fd `fd`, when the fd has the `needed` rights.
+// The socket behind guest fd `fd`, when the fd has the `needed` rights. An fd that is no
+// socket is ENOTSOCK whatever its rights (a file never holds the socket rights, and the
+// guest is to learn what it got wrong).
 FdEntry* sock(Context& c, uint32_t fd, uint64_t needed, Errno& e) {
-  FdEntry* f = c.fd(fd, needed, &e);
+  FdEntry* f = c.fd(fd, 0, &e);
   if (f && f->type != kSocketStream && f->type != kSocketDgram) {
     e = err::notsock;
     return nullptr;
   }
-  return f;
+  return f ? c.fd(fd, needed, &e) : nullptr;
 }
 
 Errno accept_into(Context& c, uint32_t fd, uint64_t needed, uint16_t flags, uint32_t out_ptr) {
@@ -210,6 +212,14 @@ Errno name_of(Context& c, const Args& a, bool peer) {
   return err::success;
 }
 
+// A node or service name for the resolver. Guests of WasmEdge's ABI may count a C string's
+// terminating NUL in its length: that one is no part of the name (any other NUL is EILSEQ).
+std::expected<std::string, Errno> resolver_name(Context& c, uint32_t ptr, uint32_t len) {
+  if (!c.in_bounds(ptr, len)) return std::unexpected(err::fault);
+  while (len > 0 && c.at(ptr)[len - 1] == 0) --len;
+  return c.string(ptr, len);
+}
+
 // Options of level 0 (SOL_SOCKET), numbered as the ABI says.
 constexpr int kOptions[] = {SO_REUSEADDR, SO_TYPE, SO_ERROR, SO_DONTROUTE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF,
                             SO_KEEPALIVE, SO_OOBINLINE, SO_LINGER, SO_RCVLOWAT, SO_RCVTIMEO, SO_SNDTIMEO,
@@ -225,7 +235,7 @@ Result<Errno> sock_accept(Context& c, const Args& a) {
 
 Result<Errno> sock_recv(Context& c, const Args& a) {
   Errno e = err::success;
-  FdEntry* f = c.fd(a.u32(0), a.fd_needs(), &e);
+  FdEntry* f = sock(c, a.u32(0), a.fd_needs(), e);
   if (!f) return e;
   std::vector<struct iovec> iov;
   if (!c.gather(a.u32(1), a.u32(2), iov) || !c.in_bounds(a.u32(4), 4) || !c.in_bounds(a.u32(5), 2))
@@ -244,7 +254,7 @@ Result<Errno> sock_recv(Context& c, const Args& a) {
 
 Result<Errno> sock_send(Context& c, const Args& a) {
   Errno e = err::success;
-  FdEntry* f = c.fd(a.u32(0), a.fd_needs(), &e);
+  FdEntry* f = sock(c, a.u32(0), a.fd_needs(), e);
   if (!f) return e;
   std::vector<struct iovec> iov;
   if (!c.gather(a.u32(1), a.u32(2), iov) || !c.in_bounds(a.u32(4), 4)) return err::fault;
@@ -260,7 +270,7 @@ Result<Errno> sock_send(Context& c, const Args& a) {
 
 Result<Errno> sock_shutdown(Context& c, const Args& a) {
   Errno e = err::success;
-  FdEntry* f = c.fd(a.u32(0), a.fd_needs(), &e);
+  FdEntry* f = sock(c, a.u32(0), a.fd_needs(), e);
   if (!f) return e;
   uint32_t how = a.u32(1);
   int h = how == 1 ? SHUT_RD : how == 2 ? SHUT_WR : how == 3 ? SHUT_RDWR : -1;
@@ -433,11 +443,12 @@ Result<Errno> sock_getsockopt(Context& c, const Args& a) {
 
 Result<Errno> sock_getaddrinfo(Context& c, const Args& a) {
   if (!c.options.allow_net) return err::acces;
-  auto node = c.string(a.u32(0), a.u32(1));
-  auto service = c.string(a.u32(2), a.u32(3));
+  auto node = resolver_name(c, a.u32(0), a.u32(1));
+  auto service = resolver_name(c, a.u32(2), a.u32(3));
   uint32_t hints_ptr = a.u32(4), res_ptr = a.u32(5), max = a.u32(6), count_ptr = a.u32(7);
-  if (!node || !service || !c.in_bounds(hints_ptr, 28) || !c.in_bounds(res_ptr, 4) || !c.in_bounds(count_ptr, 4))
-    return err::fault;
+  if (!node) return node.error();
+  if (!service) return service.error();
+  if (!c.in_bounds(hints_ptr, 28) || !c.in_bounds(res_ptr, 4) || !c.in_bounds(count_ptr, 4)) return err::fault;
   if (!name_allowed(c, *node)) return err::acces;
   struct addrinfo hints {};
   uint16_t hflags = 0;
