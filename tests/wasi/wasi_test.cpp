@@ -193,6 +193,20 @@ TEST(Wasi, DirectoryOpenedAsOneForWritingIsEisdir) {
   EXPECT_EQ(b.run("directories"), "open_directory_read_write=31\nopen_directory_read=0\nopen_dir_read_write_as_any=0\n");
 }
 
+TEST(Wasi, RightsOfTruncSeekPollAndSyncFlags) {
+  EdgeBox b;
+  EXPECT_EQ(b.run("rights"),
+            "trunc_without_right=76\ncreat_with_right=0\n"
+            "tell_only_seek_cur_0=0\ntell_only_seek_set_1=76\ntell_only_tell=0\n"
+            "seek_only_seek_cur_0=0\nseek_only_seek_set_1=0\nseek_only_tell=0\n"
+            "neither_seek_cur_0=76\nneither_seek_set_1=76\nneither_tell=76\n"
+            "poll_read_on_write_only=76\npoll_write_on_write_only=0\npoll_read_without_poll_right=76\n"
+            "dsync_without_datasync=76\nsync_with_sync=0\nsync_without_sync=76\nrsync_without_sync=76\n"
+            "dsync_with_datasync=0\n");
+  EXPECT_EQ(read_file(b.box / "dir" / "inner"), "inner");  // not truncated
+  EXPECT_TRUE(fs::exists(b.box / "dir" / "created"));
+}
+
 TEST(Wasi, NetworkIsDeniedByDefault) {
   auto o = run_command(kPetrel + " run " + guest("tcp_client") + " 9 x");
   EXPECT_EQ(o.output, "sock_open failed: errno 2\n");  // EACCES

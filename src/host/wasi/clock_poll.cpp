@@ -103,6 +103,8 @@ Result<Errno> poll_oneoff(Context& c, const Args& a) {
       uint32_t fd = 0;
       c.load(p + 16, fd);
       Errno e = err::success;
+      // witx: poll_fd_readwrite, with fd_read (fd_write), is the right to subscribe to
+      // fd_read (fd_write) events.
       FdEntry* f = c.fd(fd, s.tag == kEventFdRead ? a.needs.polled_read : a.needs.polled_write, &e);
       if (!f) {
         s.error = e;

@@ -175,7 +175,9 @@ FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {
     if (error) *error = err::badf;
     return nullptr;
   }
-  if ((f->rights_base & needed_rights) != needed_rights) {
+  // witx: "fd_seek … implies rights::fd_tell".
+  uint64_t held = f->rights_base | ((f->rights_base & rights::fd_seek) ? rights::fd_tell : 0);
+  if ((held & needed_rights) != needed_rights) {
     if (error) *error = err::notcapable;
     return nullptr;
   }

@@ -10,7 +10,9 @@ constexpr ValType I32 = ValType::I32, I64 = ValType::I64;
 constexpr std::string_view kPreview1 = "wasi_snapshot_preview1";
 namespace r = rights;
 
-// fd_seek that leaves the offset where it is (whence cur, offset 0) only tells it.
+// fd_seek that leaves the offset where it is (whence cur, offset 0) only tells it (witx:
+// fd_tell is "the right to invoke fd_seek in such a way that the file offset remains
+// unaltered"); Context::fd lets fd_seek stand for fd_tell, which it implies.
 uint64_t fd_seek_needs(const Args& a) {
   return ((a.u32(2) & 0xFF) == kCur && a.u64(1) == 0) ? r::fd_tell : r::fd_seek;
 }
@@ -20,6 +22,15 @@ uint64_t path_open_needs(const Args& a) {
   uint16_t of = static_cast<uint16_t>(a.u32(4));
   return r::path_open | ((of & oflags::creat) ? r::path_create_file : 0) |
          ((of & oflags::trunc) ? r::path_filestat_set_size : 0);
+}
+
+// path_open: an fd opened to synchronise its writes (dsync) or all its I/O (rsync, sync)
+// does what fd_datasync and fd_sync would do after each, so the directory must be able to
+// give it those rights (witx: fd_datasync "includes the right to invoke path_open with
+// fdflags::dsync", fd_sync likewise with rsync).
+uint64_t path_open_inheriting_needs(const Args& a) {
+  uint16_t ff = static_cast<uint16_t>(a.u32(7));
+  return ((ff & fdflags::dsync) ? r::fd_datasync : 0) | ((ff & (fdflags::rsync | fdflags::sync)) ? r::fd_sync : 0);
 }
 
 using namespace calls;
@@ -60,7 +71,8 @@ const Call kCalls[] = {
      {.fd = r::path_filestat_set_times}},
     {kPreview1, "path_link", {I32, I32, I32, I32, I32, I32, I32}, path_link,
      {.fd = r::path_link_source, .target = r::path_link_target}},
-    {kPreview1, "path_open", {I32, I32, I32, I32, I32, I64, I64, I32, I32}, path_open, {.fd_by_args = path_open_needs}},
+    {kPreview1, "path_open", {I32, I32, I32, I32, I32, I64, I64, I32, I32}, path_open,
+     {.fd_by_args = path_open_needs, .inheriting_by_args = path_open_inheriting_needs}},
     {kPreview1, "path_readlink", {I32, I32, I32, I32, I32, I32}, path_readlink, {.fd = r::path_readlink}},
     {kPreview1, "path_remove_directory", {I32, I32, I32}, path_remove_directory, {.fd = r::path_remove_directory}},
     {kPreview1, "path_rename", {I32, I32, I32, I32, I32, I32}, path_rename,
@@ -68,7 +80,7 @@ const Call kCalls[] = {
     {kPreview1, "path_symlink", {I32, I32, I32, I32, I32}, path_symlink, {.fd = r::path_symlink}},
     {kPreview1, "path_unlink_file", {I32, I32, I32}, path_unlink_file, {.fd = r::path_unlink_file}},
     {kPreview1, "poll_oneoff", {I32, I32, I32, I32}, poll_oneoff,
-     {.polled_read = r::poll_fd_readwrite, .polled_write = r::poll_fd_readwrite}},
+     {.polled_read = r::poll_fd_readwrite | r::fd_read, .polled_write = r::poll_fd_readwrite | r::fd_write}},
     {kPreview1, "proc_exit", Signature({I32}, false), proc_exit, {}},
     {kPreview1, "proc_raise", {I32}, proc_raise, {}},
     {kPreview1, "sched_yield", {}, sched_yield, {}},

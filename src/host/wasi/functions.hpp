@@ -27,6 +27,9 @@ struct Needs {
   // Where the arguments decide what the first fd needs (fd_seek, path_open's flags): this
   // gives it instead of `fd`.
   uint64_t (*fd_by_args)(const Args&) = nullptr;
+  // path_open: what the directory must be able to hand on to the fd it opens (its
+  // inheriting rights), by the flags asked for.
+  uint64_t (*inheriting_by_args)(const Args&) = nullptr;
 };
 
 // Parameter access for host functions: a[i] read as the witx type, and the call's needs.
@@ -37,6 +40,7 @@ struct Args {
   uint64_t u64(size_t i) const { return a[i]; }
   // What the fd the call acts on must hold.
   uint64_t fd_needs() const { return needs.fd_by_args ? needs.fd_by_args(*this) : needs.fd; }
+  uint64_t inheriting_needs() const { return needs.inheriting_by_args ? needs.inheriting_by_args(*this) : 0; }
 };
 
 // A call returns the WASI errno it results in; proc_exit returns an Exit error instead.

@@ -125,6 +125,7 @@ Result<Errno> path_open(Context& c, const Args& a) {
   uint16_t ff = static_cast<uint16_t>(a.u32(7));
   uint64_t base = a.u64(5) & d->rights_inheriting, inheriting = a.u64(6) & d->rights_inheriting;
   if (!c.in_bounds(a.u32(8), 4)) return err::fault;
+  if ((d->rights_inheriting & a.inheriting_needs()) != a.inheriting_needs()) return err::notcapable;
   bool creating = of & (oflags::creat | oflags::trunc);
   if (d->readonly && (creating || (a.u64(5) & rights::fd_write) || (ff & fdflags::append))) return err::notcapable;
   bool want_read = base & (rights::fd_read | rights::fd_readdir);

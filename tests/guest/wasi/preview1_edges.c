@@ -1,7 +1,7 @@
 // WASI preview1 calls at the edges the official WASI testsuite checks, made directly (not
 // through libc, which would mend or refuse some of them first) and printed as NAME=ERRNO
 // (0: success), one group per run:
-//   sockets | slashes | names | directories
+//   sockets | slashes | names | directories | rights
 // Runs with one preopen, fd 3, holding a file "file", a directory "dir" with a file "inner",
 // and "out": a symlink, made by the test, to a directory outside the preopen.
 #include <stdio.h>
@@ -81,9 +81,75 @@ static void directories(void) {
   report("open_dir_read_write_as_any", __wasi_path_open(kDir, 0, "dir", 0, rw, 0, 0, &fd));
 }
 
+static void seek_rights(const char* name, __wasi_rights_t base) {
+  int fd = open_with(kDir, "file", 0, base, 0, 0);
+  if (fd < 0) return;
+  __wasi_filesize_t pos;
+  char label[64];
+  snprintf(label, sizeof label, "%s_seek_cur_0", name);
+  report(label, __wasi_fd_seek((__wasi_fd_t)fd, 0, __WASI_WHENCE_CUR, &pos));
+  snprintf(label, sizeof label, "%s_seek_set_1", name);
+  report(label, __wasi_fd_seek((__wasi_fd_t)fd, 1, __WASI_WHENCE_SET, &pos));
+  snprintf(label, sizeof label, "%s_tell", name);
+  report(label, __wasi_fd_tell((__wasi_fd_t)fd, &pos));
+  (void)__wasi_fd_close((__wasi_fd_t)fd);
+}
+
+// The error of the one event a poll_oneoff on `fd` for `type` gives.
+static __wasi_errno_t poll_error(__wasi_fd_t fd, __wasi_eventtype_t type) {
+  __wasi_subscription_t sub;
+  memset(&sub, 0, sizeof sub);
+  sub.u.tag = type;
+  sub.u.u.fd_read.file_descriptor = fd;
+  __wasi_event_t ev;
+  __wasi_size_t n = 0;
+  __wasi_errno_t e = __wasi_poll_oneoff(&sub, &ev, 1, &n);
+  if (e != 0) return e;
+  return n == 1 ? ev.error : 1000;
+}
+
+static void rights(void) {
+  const __wasi_rights_t dir_rights = __WASI_RIGHTS_PATH_OPEN | __WASI_RIGHTS_PATH_CREATE_FILE;
+  // O_TRUNC needs path_filestat_set_size on the directory.
+  int dir = open_with(kDir, "dir", __WASI_OFLAGS_DIRECTORY, dir_rights, __WASI_RIGHTS_FD_WRITE, 0);
+  if (dir >= 0) {
+    __wasi_fd_t fd;
+    report("trunc_without_right",
+           __wasi_path_open((__wasi_fd_t)dir, 0, "inner", __WASI_OFLAGS_TRUNC, __WASI_RIGHTS_FD_WRITE, 0, 0, &fd));
+    report("creat_with_right",
+           __wasi_path_open((__wasi_fd_t)dir, 0, "created", __WASI_OFLAGS_CREAT, __WASI_RIGHTS_FD_WRITE, 0, 0, &fd));
+  }
+  // fd_seek that leaves the offset alone needs fd_tell, or fd_seek that implies it.
+  seek_rights("tell_only", __WASI_RIGHTS_FD_TELL);
+  seek_rights("seek_only", __WASI_RIGHTS_FD_SEEK);
+  seek_rights("neither", __WASI_RIGHTS_FD_READ);
+  // Subscribing to fd_read (fd_write) needs fd_read (fd_write) as well as poll_fd_readwrite.
+  int w = open_with(kDir, "file", 0, __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_POLL_FD_READWRITE, 0, 0);
+  if (w >= 0) {
+    report("poll_read_on_write_only", poll_error((__wasi_fd_t)w, __WASI_EVENTTYPE_FD_READ));
+    report("poll_write_on_write_only", poll_error((__wasi_fd_t)w, __WASI_EVENTTYPE_FD_WRITE));
+  }
+  int r = open_with(kDir, "file", 0, __WASI_RIGHTS_FD_READ, 0, 0);
+  if (r >= 0) report("poll_read_without_poll_right", poll_error((__wasi_fd_t)r, __WASI_EVENTTYPE_FD_READ));
+  // Opening with dsync needs a directory that can give fd_datasync; with rsync or sync, fd_sync.
+  int no_datasync = open_with(kDir, "dir", __WASI_OFLAGS_DIRECTORY, __WASI_RIGHTS_PATH_OPEN,
+                              __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_SYNC, 0);
+  int no_sync = open_with(kDir, "dir", __WASI_OFLAGS_DIRECTORY, __WASI_RIGHTS_PATH_OPEN,
+                          __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_DATASYNC, 0);
+  if (no_datasync >= 0 && no_sync >= 0) {
+    __wasi_fd_t fd;
+    const __wasi_rights_t wr = __WASI_RIGHTS_FD_WRITE;
+    report("dsync_without_datasync", __wasi_path_open((__wasi_fd_t)no_datasync, 0, "inner", 0, wr, 0, __WASI_FDFLAGS_DSYNC, &fd));
+    report("sync_with_sync", __wasi_path_open((__wasi_fd_t)no_datasync, 0, "inner", 0, wr, 0, __WASI_FDFLAGS_SYNC, &fd));
+    report("sync_without_sync", __wasi_path_open((__wasi_fd_t)no_sync, 0, "inner", 0, wr, 0, __WASI_FDFLAGS_SYNC, &fd));
+    report("rsync_without_sync", __wasi_path_open((__wasi_fd_t)no_sync, 0, "inner", 0, wr, 0, __WASI_FDFLAGS_RSYNC, &fd));
+    report("dsync_with_datasync", __wasi_path_open((__wasi_fd_t)no_sync, 0, "inner", 0, wr, 0, __WASI_FDFLAGS_DSYNC, &fd));
+  }
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
-    fprintf(stderr, "usage: preview1_edges sockets|slashes|names|directories\n");
+    fprintf(stderr, "usage: preview1_edges sockets|slashes|names|directories|rights\n");
     return 2;
   }
   const char* group = argv[1];
@@ -91,6 +157,7 @@ int main(int argc, char** argv) {
   else if (!strcmp(group, "slashes")) slashes();
   else if (!strcmp(group, "names")) names();
   else if (!strcmp(group, "directories")) directories();
+  else if (!strcmp(group, "rights")) rights();
   else return 2;
   return 0;
 }
