@@ -133,6 +133,80 @@ TEST(Wasi, SandboxEscapesAllFail) {
   EXPECT_FALSE(fs::exists(box / "stolen2"));
 }
 
+// The edges of preview1 that the official WASI testsuite checks (guest preview1_edges): a
+// box holding "file", "dir/inner" and "out", a symlink to a directory outside the box.
+struct EdgeBox {
+  TempDir t;
+  fs::path box = t.path / "box", outside = t.path / "outside";
+  EdgeBox() {
+    fs::create_directories(box / "dir");
+    fs::create_directories(outside);
+    std::ofstream(box / "file") << "data";
+    std::ofstream(box / "dir" / "inner") << "inner";
+    fs::create_directory_symlink(outside, box / "out");
+  }
+  std::string run(const std::string& group) {
+    auto o = run_command(kPetrel + " run --dir /w:" + box.string() + " " + guest("preview1_edges") + " " + group);
+    EXPECT_EQ(o.status, 0) << o.output;
+    return o.output;
+  }
+};
+
+TEST(Wasi, SocketCallsOnAFileAreNotASocket) {
+  EdgeBox b;
+  // ENOTSOCK (57) whatever rights the fd has: stdout and a file hold no socket rights.
+  EXPECT_EQ(b.run("sockets"), "sock_shutdown_stdout=57\nsock_shutdown_file=57\nsock_recv_file=57\n");
+}
+
+TEST(Wasi, TrailingSlashesNameDirectoriesAndNeverLeaveTheBox) {
+  EdgeBox b;
+  auto before = fs::last_write_time(b.outside);
+  // ENOTDIR 54, EISDIR 31, ENOENT 44, EEXIST 20, ENOTCAPABLE 76.
+  EXPECT_EQ(b.run("slashes"),
+            "unlink_file_slash=54\nunlink_dir_slash=31\nsymlink_to_new_slash=44\nsymlink_to_file_slash=20\n"
+            "link_to_new_slash=44\nlink_from_file_slash=54\nrename_file_slash=54\nstat_file_slash=54\n"
+            "stat_dir_slash=0\nmkdir_slash=0\nrmdir_slash=0\n"
+            "stat_out_slash=76\ntimes_out_slash=76\nreadlink_out_slash=76\nlink_from_out_slash=76\n"
+            "unlink_out_slash=54\nrmdir_out_slash=54\nrename_out_slash=54\n");
+  // Nothing was made, removed or moved; the directory outside is as it was.
+  EXPECT_EQ(read_file(b.box / "file"), "data");
+  EXPECT_TRUE(fs::is_directory(b.box / "dir"));
+  EXPECT_TRUE(fs::is_symlink(b.box / "out"));
+  for (const char* name : {"new", "moved", "made"}) EXPECT_FALSE(fs::exists(fs::symlink_status(b.box / name))) << name;
+  EXPECT_TRUE(fs::is_directory(b.outside));
+  EXPECT_TRUE(fs::is_empty(b.outside));
+  EXPECT_EQ(fs::last_write_time(b.outside), before);
+}
+
+TEST(Wasi, PathsWithANulAndAbsoluteSymlinksAreRefused) {
+  EdgeBox b;
+  // EILSEQ (25) for a NUL anywhere in a path; ENOTCAPABLE (76) for a link to an absolute path.
+  EXPECT_EQ(b.run("names"),
+            "open_trailing_nul=25\nopen_embedded_nul=25\nopen_plain=0\n"
+            "symlink_to_root=76\nsymlink_to_absolute=76\nsymlink_to_relative=0\n");
+  EXPECT_FALSE(fs::exists(fs::symlink_status(b.box / "abs")));
+  EXPECT_EQ(fs::read_symlink(b.box / "rel"), "dir/inner");
+}
+
+TEST(Wasi, DirectoryOpenedAsOneForWritingIsEisdir) {
+  EdgeBox b;
+  EXPECT_EQ(b.run("directories"), "open_directory_read_write=31\nopen_directory_read=0\nopen_dir_read_write_as_any=0\n");
+}
+
+TEST(Wasi, RightsOfTruncSeekPollAndSyncFlags) {
+  EdgeBox b;
+  EXPECT_EQ(b.run("rights"),
+            "trunc_without_right=76\ncreat_with_right=0\n"
+            "tell_only_seek_cur_0=0\ntell_only_seek_set_1=76\ntell_only_tell=0\n"
+            "seek_only_seek_cur_0=0\nseek_only_seek_set_1=0\nseek_only_tell=0\n"
+            "neither_seek_cur_0=76\nneither_seek_set_1=76\nneither_tell=76\n"
+            "poll_read_on_write_only=76\npoll_write_on_write_only=0\npoll_read_without_poll_right=76\n"
+            "dsync_without_datasync=76\nsync_with_sync=0\nsync_without_sync=76\nrsync_without_sync=76\n"
+            "dsync_with_datasync=0\n");
+  EXPECT_EQ(read_file(b.box / "dir" / "inner"), "inner");  // not truncated
+  EXPECT_TRUE(fs::exists(b.box / "dir" / "created"));
+}
+
 TEST(Wasi, NetworkIsDeniedByDefault) {
   auto o = run_command(kPetrel + " run " + guest("tcp_client") + " 9 x");
   EXPECT_EQ(o.output, "sock_open failed: errno 2\n");  // EACCES

@@ -114,12 +114,10 @@ Context::~Context() {
   });
 }
 
-std::optional<std::string> Context::string(uint64_t ptr, uint64_t len) const {
-  if (!in_bounds(ptr, len)) return std::nullopt;
+std::expected<std::string, Errno> Context::string(uint64_t ptr, uint64_t len) const {
+  if (!in_bounds(ptr, len)) return std::unexpected(err::fault);
   std::string s(reinterpret_cast<const char*>(at(ptr)), len);
-  // Some guests pass a trailing NUL; an embedded one would cut the path short on the host.
-  while (!s.empty() && s.back() == '\0') s.pop_back();
-  if (s.find('\0') != std::string::npos) return std::nullopt;
+  if (s.find('\0') != std::string::npos) return std::unexpected(err::ilseq);
   return s;
 }
 
@@ -177,7 +175,9 @@ FdEntry* Context::fd(uint32_t n, uint64_t needed_rights, Errno* error) {
     if (error) *error = err::badf;
     return nullptr;
   }
-  if ((f->rights_base & needed_rights) != needed_rights) {
+  // witx: "fd_seek … implies rights::fd_tell".
+  uint64_t held = f->rights_base | ((f->rights_base & rights::fd_seek) ? rights::fd_tell : 0);
+  if ((held & needed_rights) != needed_rights) {
     if (error) *error = err::notcapable;
     return nullptr;
   }
@@ -231,12 +231,15 @@ int Context::open_beneath(int dir, const std::string& path, int flags, mode_t mo
 
 std::optional<ParentDir> Context::parent_of(int dir, const std::string& raw, Errno& error) {
   std::string path = raw;
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  ParentDir p;
+  while (path.size() > 1 && path.back() == '/') {
+    path.pop_back();
+    p.trailing_slash = true;
+  }
   if (path.empty()) {
     error = err::noent;
     return std::nullopt;
   }
-  ParentDir p;
   auto slash = path.rfind('/');
   std::string parent = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
   p.base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -244,6 +247,7 @@ std::optional<ParentDir> Context::parent_of(int dir, const std::string& raw, Err
     // The final component would name the parent itself or above: resolve it fully instead.
     parent = path;
     p.base = ".";
+    p.trailing_slash = false;  // "." is the directory itself
   }
   p.fd = open_beneath(dir, parent, O_PATH | O_DIRECTORY, 0, true, error);
   if (p.fd < 0) return std::nullopt;

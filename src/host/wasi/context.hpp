@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <expected>
 #include <functional>
 #include <optional>
 #include <queue>
@@ -42,9 +43,15 @@ std::optional<std::string> special_fs_mount_below(const std::string& dir);
 // A directory fd and a final path component, resolved beneath a preopen.
 struct ParentDir {
   int fd = -1;  // O_PATH directory fd (owned; closed by the destructor)
-  std::string base;
+  std::string base;             // the final component, without slashes
+  bool trailing_slash = false;  // the guest wrote it with one: it must be a directory
+  // The final component as the guest wrote it, for the calls whose kernel checks a trailing
+  // slash without following a final symlink (mkdirat, unlinkat, renameat, symlinkat and
+  // linkat's new name). Those that would follow it (fstatat, utimensat, readlinkat,
+  // linkat's old name) take `base` and resolve a trailing slash beneath themselves.
+  std::string name() const { return trailing_slash ? base + "/" : base; }
   ParentDir() = default;
-  ParentDir(ParentDir&& o) noexcept : fd(o.fd), base(std::move(o.base)) { o.fd = -1; }
+  ParentDir(ParentDir&& o) noexcept : fd(o.fd), base(std::move(o.base)), trailing_slash(o.trailing_slash) { o.fd = -1; }
   ParentDir& operator=(ParentDir&&) = delete;
   ~ParentDir();
 };
@@ -97,8 +104,9 @@ class Context {
   }
   // Gathers (c)iovecs { u32 buf; u32 len } into host iovecs, checking every buffer.
   bool gather(uint32_t iovs, uint32_t count, std::vector<struct iovec>& out) const;
-  // A guest string (not NUL-terminated); nullopt when out of bounds or holding a NUL.
-  std::optional<std::string> string(uint64_t ptr, uint64_t len) const;
+  // A guest string (not NUL-terminated): EFAULT when out of bounds, EILSEQ when it holds a
+  // NUL anywhere (the host would see a shorter name than the guest gave).
+  std::expected<std::string, Errno> string(uint64_t ptr, uint64_t len) const;
 
   // ---- writes ---------------------------------------------------------------------------
   // writev() that cannot end the process with SIGPIPE, whatever the embedder's disposition:

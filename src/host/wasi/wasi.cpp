@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "host/wasi/context.hpp"
@@ -73,32 +75,39 @@ Result<std::unique_ptr<Wasi>> Wasi::create(Options options) {
 }
 
 void Wasi::define(Store& store, Linker& linker, const Module* module) {
-  Definer def = [&](const char* name, std::vector<ValType> params, std::function<Errno(Args)> fn) {
-    FuncType type{std::move(params), {ValType::I32}};
-    auto* f = store.add_host_func(type, [fn = std::move(fn)](std::span<const uint64_t> args, std::span<uint64_t> results) -> Result<void> {
-      results[0] = fn(Args{args});
-      return {};
-    }, std::string(kModule) + "." + name);
-    linker.define(kModule, name, ExternVal{ExternKind::Func, f});
-  };
-  define_preview1(*ctx_, def);
   // WasmEdge's sock_accept(fd, out_fd) and preview1's sock_accept(fd, flags, out_fd) share a
-  // name: provide the one the module imports.
-  bool wasmedge_accept = false;
-  if (module) {
+  // name: an extension call that shares a name with a preview1 one is defined instead of it
+  // only when the module imports it with the extension's parameters.
+  auto imported_with = [module](const Call& call) {
+    if (!module) return false;
+    auto params = call.signature.params();
     for (const auto& imp : module->imports)
-      if (imp.module == kModule && imp.name == "sock_accept" && imp.kind == ExternKind::Func &&
-          imp.func_type < module->types.size() && module->types[imp.func_type].params.size() == 2)
-        wasmedge_accept = true;
+      if (imp.module == call.module && imp.name == call.name && imp.kind == ExternKind::Func &&
+          imp.func_type < module->types.size() &&
+          std::equal(params.begin(), params.end(), module->types[imp.func_type].params.begin(),
+                     module->types[imp.func_type].params.end()))
+        return true;
+    return false;
+  };
+  auto calls = host_calls();
+  auto shadowed = [&](const Call& call) {
+    for (const Call& other : calls)
+      if (&other != &call && other.module == call.module && other.name == call.name)
+        return call.origin == Origin::kWasmEdge ? !imported_with(call) : imported_with(other);
+    return false;
+  };
+  for (const Call& call : calls) {
+    if (shadowed(call)) continue;
+    Context* ctx = ctx_.get();
+    std::string module_name(call.module), name(call.name);
+    auto* f = store.add_host_func(call.signature.func_type(),
+        [ctx, &call](std::span<const uint64_t> args, std::span<uint64_t> results) -> Result<void> {
+          PETREL_TRY(e, call.fn(*ctx, Args{args, call.needs}));
+          if (!results.empty()) results[0] = e;
+          return {};
+        }, module_name + "." + name);
+    linker.define(module_name, name, ExternVal{ExternKind::Func, f});
   }
-  define_sockets(*ctx_, def, wasmedge_accept);
-  // proc_exit unwinds the guest with its status; it returns no errno.
-  auto* exit_fn = store.add_host_func(FuncType{{ValType::I32}, {}}, [](std::span<const uint64_t> args, std::span<uint64_t>) -> Result<void> {
-    Error e{Error::Kind::Exit, "exit", {}};
-    e.exit_code = static_cast<int32_t>(args[0]);
-    return std::unexpected(e);
-  }, "wasi_snapshot_preview1.proc_exit");
-  linker.define(kModule, "proc_exit", ExternVal{ExternKind::Func, exit_fn});
 }
 
 Result<void> Wasi::bind(ModuleInstance& instance) {
