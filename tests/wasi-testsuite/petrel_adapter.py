@@ -2,8 +2,7 @@
 
 The runner (../shared/wasi-testsuite/test-runner) loads this file and asks it for the command
 line of each test. PETREL is the petrel binary (default: petrel on PATH); PETREL_RUN_OPTIONS
-adds options to `petrel run`, e.g. "--aot" to run every test compiled (each test then has
-120 s rather than the runner's 5, for the compiler).
+adds options to `petrel run`, e.g. "--aot" to run every test compiled.
 """
 import os
 import shlex
@@ -22,12 +21,6 @@ def get_name() -> str:
 def get_version() -> str:
     out = subprocess.run([PETREL, "--version"], encoding="UTF-8", capture_output=True, check=True)
     return out.stdout.split()[-1]  # "petrel X.Y.Z"
-
-
-def get_timeout_seconds() -> float:
-    # A compiled run (--aot) first compiles the test with LLVM: seconds for each of the Rust
-    # tests, more on a busy machine, where the runner's default of 5 s kills it mid-compile.
-    return 120.0 if "--aot" in RUN_OPTIONS else 5.0
 
 
 def get_wasi_versions() -> List[str]:
