@@ -118,6 +118,14 @@ void Interpreter::clear_deadline() {
   watchdog_->cv.notify_all();
 }
 
+InterpreterConfig InterpreterConfig::for_stack_bytes(uint64_t bytes) {
+  InterpreterConfig c;
+  uint64_t call_bytes = bytes / 5;
+  c.stack_slots = static_cast<size_t>((bytes - call_bytes) / sizeof(uint64_t));
+  c.max_frames = static_cast<size_t>(call_bytes / sizeof(Interpreter::Frame));
+  return c;
+}
+
 Interpreter::Interpreter(InterpreterConfig config) : config_(config) {
   stack_bytes_ = config.stack_slots * sizeof(uint64_t);
   frames_bytes_ = config.max_frames * sizeof(Frame);
@@ -152,7 +160,12 @@ const CompiledFunction* Interpreter::code_for(FuncInstance& f) {
   auto& cache = static_cast<InterpCache&>(*lm.cache);
   if (config_.metered && cache.metered_funcs.empty()) cache.metered_funcs.resize(lm.ir.functions.size());
   auto& slot = (config_.metered ? cache.metered_funcs : cache.funcs)[f.defined_index];
-  if (!slot) slot = translate(lm.ir, f.defined_index, g_handlers.load(std::memory_order_acquire), config_.metered);
+  if (!slot) {
+    auto start = std::chrono::steady_clock::now();
+    slot = translate(lm.ir, f.defined_index, g_handlers.load(std::memory_order_acquire), config_.metered);
+    translation_ns_ += static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+  }
   f.engine_code = slot.get();
   return slot.get();
 }

@@ -17,6 +17,10 @@ struct InterpreterConfig {
   // Metered code counts fuel and can be interrupted (by interrupt() or a deadline); it costs
   // one extra instruction per straight-line segment.
   bool metered = false;
+
+  // A configuration whose stack memory (operand and local slots, and call records) is `bytes`
+  // in all, split as the defaults are (four fifths slots, one fifth call records).
+  static InterpreterConfig for_stack_bytes(uint64_t bytes);
 };
 
 using petrel::kDeadlineExceeded;
@@ -49,6 +53,8 @@ class Interpreter final : public Engine {
   void set_deadline_in(std::chrono::nanoseconds timeout);
   void clear_deadline();
   uint64_t host_calls() const { return host_calls_; }
+  // Time spent translating functions to threaded code (each on its first call).
+  uint64_t translation_ns() const { return translation_ns_; }
 
   struct Frame {
     const Word* pc;
@@ -76,6 +82,7 @@ class Interpreter final : public Engine {
   uint64_t consumed_before_ = 0;
   std::atomic<int> interrupt_{0};  // 0 none, 1 interrupt(), 2 deadline
   uint64_t host_calls_ = 0;
+  uint64_t translation_ns_ = 0;
   struct Watchdog;
   std::unique_ptr<Watchdog> watchdog_;
 };

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "native/instance_state.hpp"
 #include "runtime/engine.hpp"
 
 namespace petrel::native {
@@ -108,6 +109,15 @@ uintptr_t thread_stack_limit() {
   return limit;
 }
 
+// The limit for an entry into compiled code here: `budget` bytes below the current frame, but
+// never below what the thread's stack allows (0: all of that).
+uintptr_t stack_limit_from_here(uint64_t budget) {
+  uintptr_t floor = thread_stack_limit();
+  auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  if (budget == 0 || here <= floor || here - floor <= budget) return floor;
+  return here - budget;
+}
+
 }  // namespace
 
 bool register_code_range(uintptr_t begin, uintptr_t end) {
@@ -138,7 +148,9 @@ Result<void> call_native(ArrayEntry entry, VmContext* ctx, std::span<const uint6
   install_fault_handler();
   ExecState* exec = ctx->exec;
   uintptr_t saved_limit = exec->stack_limit;
-  exec->stack_limit = thread_stack_limit();
+  // The outermost entry on this thread sets the limit; re-entries (through host functions)
+  // keep it, so the store's stack budget covers the whole chain of calls.
+  if (!saved_limit) exec->stack_limit = stack_limit_from_here(state_of(ctx).store->limits().max_stack_bytes);
   Activation act;
   act.previous = t_current;
   t_current = &act;

@@ -2,6 +2,8 @@
 
 #include <sys/mman.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "runtime/native_abi.hpp"
@@ -12,8 +14,13 @@ Result<std::unique_ptr<MemoryInstance>> MemoryInstance::create(MemoryType type, 
   std::unique_ptr<MemoryInstance> m(new MemoryInstance);
   m->type_ = type;
   m->max_pages_ = std::min({type.limits.max.value_or(kMaxPages), kMaxPages, page_limit});
+  // Not a trap: the module asks for more than this store grants, so it cannot be instantiated
+  // here at all (the message names both numbers, for the user to raise the limit).
   if (type.limits.min > m->max_pages_)
-    return std::unexpected(Error{Error::Kind::Trap, "memory limit exceeded: initial size too large", {}});
+    return std::unexpected(Error{Error::Kind::Unlinkable,
+                                 fmt::format("memory limit exceeded: initial size of {} pages is above the limit of {} pages",
+                                             type.limits.min, m->max_pages_),
+                                 {}});
   m->reserved_ = m->max_pages_ * kPageSize;
   if (guarded) m->reserved_ = std::max(m->reserved_, native::kGuardedReservation);
   if (m->reserved_ > 0) {

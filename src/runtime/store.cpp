@@ -1,5 +1,7 @@
 #include "runtime/store.hpp"
 
+#include <chrono>
+
 namespace petrel {
 
 Store::Store(std::unique_ptr<Engine> engine, StoreLimits limits) : engine_(std::move(engine)), limits_(limits) {
@@ -19,6 +21,17 @@ FuncInstance* Store::add_host_func(FuncType type, HostCallback cb, std::string d
   auto f = std::make_unique<FuncInstance>();
   f->type_id = intern_func_type(type);
   f->type = std::move(type);
+  if (measure_host_calls_) {
+    cb = [stats = &host_call_stats_, inner = std::move(cb)](std::span<const uint64_t> args,
+                                                          std::span<uint64_t> results) -> Result<void> {
+      auto start = std::chrono::steady_clock::now();
+      auto r = inner(args, results);
+      ++stats->calls;
+      stats->nanoseconds += static_cast<uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+      return r;
+    };
+  }
   f->host = std::move(cb);
   f->debug_name = std::move(debug_name);
   return add_func(std::move(f));

@@ -17,6 +17,17 @@ struct StoreLimits {
   // Give every memory guard regions, so that compiled code can use it even when the memory is
   // made by the host or by a module without compiled code (costs 8 GiB of address space each).
   bool guard_regions = false;
+  // Bytes of native stack compiled code may use below where the runtime first enters it on a
+  // thread (0: all the thread has, less a reserve). The interpreter has its own stack, sized by
+  // its configuration (interp::InterpreterConfig::for_stack_bytes).
+  uint64_t max_stack_bytes = 0;
+};
+
+// Calls into host functions (those made by add_host_func), counted and timed when the store
+// measures them; the time includes any wasm a host function calls back.
+struct HostCallStats {
+  uint64_t calls = 0;
+  uint64_t nanoseconds = 0;
 };
 
 class Store {
@@ -30,6 +41,10 @@ class Store {
   const StoreLimits& limits() const { return limits_; }
 
   FuncInstance* add_host_func(FuncType type, HostCallback cb, std::string debug_name = {});
+  // Counts and times the calls of host functions added from now on (for statistics; a clock
+  // read on each side of every call).
+  void measure_host_calls() { measure_host_calls_ = true; }
+  const HostCallStats& host_call_stats() const { return host_call_stats_; }
   FuncInstance* add_func(std::unique_ptr<FuncInstance> f);
   // Fails when the initial size exceeds the store's table limit.
   Result<TableInstance*> add_table(TableType type, Ref init);
@@ -55,6 +70,8 @@ class Store {
   StoreLimits limits_;
   native::ExecState exec_state_;
   int64_t unmetered_fuel_ = INT64_MAX;
+  bool measure_host_calls_ = false;
+  HostCallStats host_call_stats_;  // the measuring wrappers point here (a store never moves)
   std::vector<std::unique_ptr<FuncInstance>> funcs_;
   std::vector<std::unique_ptr<TableInstance>> tables_;
   std::vector<std::unique_ptr<MemoryInstance>> memories_;

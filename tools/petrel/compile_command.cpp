@@ -1,12 +1,9 @@
 #include "compile_command.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include "binary/encoder.hpp"
@@ -87,20 +84,8 @@ int compile_command(const CompileOptions& o) {
     fmt::print(stderr, "petrel: {}: {}\n", o.input, out.error().message);
     return kExitError;
   }
-  // Write next to the destination, then rename: readers never see a partial file.
-  std::string tmp = fmt::format("{}.tmp{}", o.output, getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(reinterpret_cast<const char*>(out->data()), static_cast<std::streamsize>(out->size()));
-    if (!f) {
-      fmt::print(stderr, "petrel: cannot write {}\n", o.output);
-      std::remove(tmp.c_str());
-      return kExitError;
-    }
-  }
-  if (std::rename(tmp.c_str(), o.output.c_str()) != 0) {
-    fmt::print(stderr, "petrel: cannot write {}\n", o.output);
-    std::remove(tmp.c_str());
+  if (auto w = write_file_atomically(o.output, *out); !w) {
+    fmt::print(stderr, "petrel: {}\n", w.error().message);
     return kExitError;
   }
   return 0;

@@ -1,4 +1,4 @@
-// The `petrel` command line: run modules, run spec scripts.
+// The `petrel` command line: run, check, inspect and convert modules; compile them; run spec scripts.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -7,8 +7,12 @@
 #include <cstdio>
 
 #include "compile_command.hpp"
+#include "exit_status.hpp"
+#include "inspect_command.hpp"
 #include "run_command.hpp"
 #include "support/version.hpp"
+#include "validate_command.hpp"
+#include "wat2wasm_command.hpp"
 #include "wast_runner.hpp"
 
 namespace {
@@ -40,18 +44,29 @@ int run_wast(const std::vector<std::string>& files, const std::string& skip_path
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Petrel: a WebAssembly runtime for the edge"};
+  CLI::App app{"Petrel: a WebAssembly runtime for the edge", "petrel"};
   app.set_version_flag("--version", std::string("petrel ") + PETREL_VERSION);
   app.require_subcommand(1);
-  app.footer(
-      "Exit status: the guest's own (proc_exit) for WASI commands, else 0 success; 1 load, validation or\n"
-      "link error (or a failing spec test); 2 usage error; 134 the guest trapped.");
+  app.footer(tools::kExitStatusHelp);
 
   auto* run = app.add_subcommand("run", "Run a WebAssembly module (.wasm or .wat): a WASI command, or --invoke NAME");
   tools::RunOptions run_opts;
   tools::add_run_options(*run, run_opts);
   run->prefix_command();
   run->footer("Options go before FILE; everything after FILE is passed to the guest.");
+
+  auto* validate = app.add_subcommand("validate", "Check that modules (.wasm or .wat) are valid; silent when they are");
+  std::vector<std::string> validate_files;
+  tools::add_validate_options(*validate, validate_files);
+
+  auto* inspect = app.add_subcommand(
+      "inspect", "Show a module's imports, exports, memories, tables, globals, start, custom sections and native code");
+  tools::InspectOptions inspect_opts;
+  tools::add_inspect_options(*inspect, inspect_opts);
+
+  auto* wat2wasm = app.add_subcommand("wat2wasm", "Convert a text module (.wat) to the binary format");
+  tools::Wat2WasmOptions wat2wasm_opts;
+  tools::add_wat2wasm_options(*wat2wasm, wat2wasm_opts);
 
   auto* wast = app.add_subcommand("wast", "Run WebAssembly spec test scripts (.wast)");
   std::vector<std::string> wast_files;
@@ -83,6 +98,9 @@ int main(int argc, char** argv) {
     run_opts.allow_net = run->get_option("--allow-net")->count() > 0;
     return tools::run_module(run_opts, run->remaining());
   }
+  if (*validate) return tools::validate_command(validate_files);
+  if (*inspect) return tools::inspect_command(inspect_opts);
+  if (*wat2wasm) return tools::wat2wasm_command(wat2wasm_opts);
   if (*wast) return run_wast(wast_files, skip_list, wast_opts);
   if (*compile) return tools::compile_command(compile_opts);
   if (*keygen) return tools::keygen_command(keygen_base);

@@ -1,7 +1,10 @@
 #include "module_file.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -21,7 +24,27 @@ Result<std::string> read_file_bytes(const std::string& path) {
   return ss.str();
 }
 
-Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& path, const ModuleFileOptions& options) {
+Result<void> write_file_atomically(const std::string& path, std::span<const uint8_t> bytes) {
+  std::string tmp = fmt::format("{}.tmp{}", path, getpid());
+  auto cannot = [&] {
+    std::remove(tmp.c_str());
+    return std::unexpected(Error{Error::Kind::Io, fmt::format("cannot write {}: check the folder exists and is writable", path), {}});
+  };
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!f) return cannot();
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return cannot();
+  return {};
+}
+
+Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& path, const ModuleFileOptions& options,
+                                                             ModuleFileReport* file_report) {
+  ModuleFileReport unused;
+  ModuleFileReport& out = file_report ? *file_report : unused;
+  out.why_not = options.use_native ? "no compiled code (run with --aot, or make a universal wasm with petrel compile)"
+                                    : "--interpret";
   auto bytes = read_file_bytes(path);
   if (!bytes) return std::unexpected(bytes.error());
   const std::string& data = *bytes;
@@ -45,11 +68,16 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
                                    text_encoded.empty() ? data.size() : text_encoded.size());
     std::vector<uint8_t> universal;
     native::LoadOptions load{.use_native = options.use_native, .trust = options.trust};
-    // --aot compiles, unless the file already carries code that runs here (a universal wasm
-    // made on this machine or signed by a trusted key): compiling again would make the same code.
+    // --aot compiles, unless the file already carries code that runs here as asked (a universal
+    // wasm made on this machine or signed by a trusted key, metered when the run is): compiling
+    // again would make the same code.
     native::LoadReport embedded;
-    if (options.aot && options.use_native && !native::check_native(input, load, embedded)) {
-      auto cached = native::compile_cached(input);
+    auto carried = options.aot && options.use_native ? native::check_native(input, load, embedded) : std::nullopt;
+    if (options.aot && options.use_native && !(carried && carried->metered == options.metered)) {
+      auto compile_start = std::chrono::steady_clock::now();
+      auto cached = native::compile_cached(input, {.metered = options.metered});
+      out.compile_ns = static_cast<uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - compile_start).count());
       if (cached) {
         universal = std::move(cached->universal);
         input = universal;
@@ -57,10 +85,14 @@ Result<std::shared_ptr<const LoadedModule>> load_module_file(const std::string& 
         if (options.verbose) fmt::print(stderr, "petrel: {}: {}\n", path, cached->note);
       } else {
         fmt::print(stderr, "petrel: {}: cannot compile ({}); interpreting\n", path, cached.error().message);
+        out.why_not = "cannot compile: " + cached.error().message;
       }
     }
     native::LoadReport report;
     lm = native::load_module(input, load, &report);
+    out.native = report.native;
+    if (report.had_section && !report.native && !report.why_not.empty()) out.why_not = report.why_not;
+    if (report.native) out.why_not.clear();
     if (lm && options.verbose) {
       if (report.native)
         fmt::print(stderr, "petrel: {}: running compiled code\n", path);

@@ -12,6 +12,7 @@
 #include "host/wasi/wasi.hpp"
 #include "interp/interpreter.hpp"
 #include "module_file.hpp"
+#include "run_stats.hpp"
 #include "runtime/instantiate.hpp"
 #include "text/literals.hpp"
 
@@ -102,11 +103,22 @@ Result<std::vector<wasi::NetRule>> parse_net_rules(const std::string& list) {
   return rules;
 }
 
-// Reports a failed call: a trap, or the guest's exit (which is not an error).
-int finish(const std::string& file, const Error& e) {
+// Reports a failed call: a trap, or the guest's exit (which is not an error). Running out of
+// fuel or time is a trap of its own, with its own exit status and a word on the limit.
+int finish(const std::string& file, const Error& e, const RunLimits& limits) {
   if (e.kind == Error::Kind::Exit) return e.exit_code & 0xFF;
-  if (e.where.empty()) fmt::print(stderr, "petrel: trap in {}: {}\n", file, e.message);
-  else fmt::print(stderr, "petrel: trap in {}: {} ({})\n", file, e.message, e.where);
+  std::string where = e.where.empty() ? "" : fmt::format(" ({})", e.where);
+  if (e.message == kFuelExhausted) {
+    fmt::print(stderr, "petrel: trap in {}: {}{}; the --fuel budget of {} instructions is spent: raise it to run further\n",
+               file, e.message, where, limits.fuel.value_or(0));
+    return kExitFuelExhausted;
+  }
+  if (e.message == kDeadlineExceeded) {
+    fmt::print(stderr, "petrel: trap in {}: {}{}; --time-limit {} ms passed: raise it to run longer\n", file, e.message,
+               where, limits.time_limit.count());
+    return kExitTimeLimit;
+  }
+  fmt::print(stderr, "petrel: trap in {}: {}{}\n", file, e.message, where);
   return kExitTrap;
 }
 
@@ -140,6 +152,14 @@ void add_run_options(CLI::App& run, RunOptions& o) {
                "DANGEROUS: run a universal wasm's native code even when it is neither compiled on this machine nor "
                "signed by a trusted key (it runs with all your rights: only for files you trust like a native program)");
   run.add_flag("-v,--verbose", o.verbose, "Say which engine runs the module (and why compiled code is not used)");
+  add_limit_options(run, o.limits);
+  // A bare --stats is rewritten to --stats=text before parsing (see normalize_run_args).
+  run.add_option("--stats", o.stats,
+               "After the run, print on stderr what it cost: instructions (fuel used; the run is metered), wall and "
+               "CPU time, host calls and their time, peak linear memory, the engine, load and compile times; "
+               "--stats=json: one JSON object")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("[=json]");
   run.add_option("file", o.file, "The module: binary .wasm (plain or universal) or text .wat")->required();
 }
 
@@ -180,68 +200,55 @@ static Result<native::TrustPolicy> trust_policy(const RunOptions& opts) {
   return policy;
 }
 
-int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
-  // The process is Petrel's own: no reader that goes away (of the guest's output or of
-  // Petrel's messages) ends it; writes see EPIPE instead. The library guards its own writes
-  // without this (src/host/README.md).
-  signal(SIGPIPE, SIG_IGN);
+// Instantiates and runs the module in `store`: a WASI command's _start, or a reactor's
+// _initialize and --invoke's function. `fallback` receives why compiled code was refused at
+// instantiation, if it was. Returns the exit status.
+static int run_in_store(Store& store, const std::shared_ptr<const LoadedModule>& lm, const RunOptions& opts,
+                        const RunLimits& limits, const std::vector<std::string>& args, wasi::Options w,
+                        std::string& fallback) {
   const std::string& file = opts.file;
-  auto trust = trust_policy(opts);
-  if (!trust) {
-    fmt::print(stderr, "petrel: {}\n", trust.error().message);
-    return kExitUsage;
-  }
-  auto lm = load_module_file(
-      file, {.use_native = !opts.interpret, .verbose = opts.verbose, .aot = opts.aot, .trust = std::move(*trust)});
-  if (!lm) {
-    fmt::print(stderr, "petrel: {}\n", lm.error().message);
-    return kExitError;
-  }
   bool invoking = !opts.invoke.empty();
-  auto w = wasi_options(opts, args, invoking);
-  if (!w) {
-    fmt::print(stderr, "petrel: {}\n", w.error().message);
-    return kExitUsage;
-  }
-  Store store(std::make_unique<interp::Interpreter>());
   auto report_fallback = [&](const std::string& why) {
+    fallback = why;
     if (opts.verbose && !why.empty())
       fmt::print(stderr, "petrel: {}: not using its compiled code: {}; interpreting\n", file, why);
   };
+  auto trapped = [&](const Error& e) { return finish(file, e, limits); };
   auto failed = [&](const Error& e) {
-    if (e.kind == Error::Kind::Trap || e.kind == Error::Kind::Exit) return finish(file, e);
-    fmt::print(stderr, "petrel: {}: {}\n", file, e.describe());
+    if (e.kind == Error::Kind::Trap || e.kind == Error::Kind::Exit) return trapped(e);
+    std::string hint = e.message.starts_with("memory limit exceeded") ? "; raise --max-memory to run it" : "";
+    fmt::print(stderr, "petrel: {}: {}{}\n", file, e.describe(), hint);
     return kExitError;
   };
 
   // A WASI command: link, instantiate, run _start, as every embedder of Petrel does.
   if (!invoking && !opts.reactor) {
-    bool has_start = std::ranges::any_of((*lm)->ir.exports, [](const Export& e) {
+    bool has_start = std::ranges::any_of(lm->ir.exports, [](const Export& e) {
       return e.name == "_start" && e.kind == ExternKind::Func;
     });
     if (!has_start) {
       fmt::print(stderr, "petrel: {}: no exported function \"_start\"; use --invoke NAME\n", file);
       return kExitError;
     }
-    std::string fallback;
-    auto status = wasi::run_command(store, *lm, std::move(*w), &fallback);
-    report_fallback(fallback);
+    std::string why;
+    auto status = wasi::run_command(store, lm, std::move(w), &why);
+    report_fallback(why);
     return status ? *status : failed(status.error());
   }
 
   // A reactor, or --invoke: _initialize first, then the function asked for.
   Linker linker;
   std::unique_ptr<wasi::Wasi> guest_wasi;
-  if (wasi::imports_wasi((*lm)->ir)) {
-    auto created = wasi::Wasi::create(std::move(*w));
+  if (wasi::imports_wasi(lm->ir)) {
+    auto created = wasi::Wasi::create(std::move(w));
     if (!created) {
       fmt::print(stderr, "petrel: {}\n", created.error().message);
       return kExitError;
     }
     guest_wasi = std::move(*created);
-    guest_wasi->define(store, linker, &(*lm)->ir);
+    guest_wasi->define(store, linker, &lm->ir);
   }
-  auto inst = linker.instantiate(store, *lm);
+  auto inst = linker.instantiate(store, lm);
   if (!inst) return failed(inst.error());
   report_fallback((*inst)->native_fallback);
   if (guest_wasi) {
@@ -252,7 +259,7 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
   }
   auto call = [&](FuncInstance* f, std::span<const uint64_t> in, std::span<uint64_t> out) { return store.call(f, in, out); };
   if (auto init = (*inst)->find_export("_initialize"); init && init->kind == ExternKind::Func) {
-    if (auto r = call(init->func(), {}, {}); !r) return finish(file, r.error());
+    if (auto r = call(init->func(), {}, {}); !r) return trapped(r.error());
   }
   std::string name = invoking ? opts.invoke : "_start";
   auto ext = (*inst)->find_export(name);
@@ -267,7 +274,7 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
       return kExitError;
     }
     std::vector<uint64_t> results(slot_count(f->type.results));
-    if (auto r = call(f, {}, results); !r) return finish(file, r.error());
+    if (auto r = call(f, {}, results); !r) return trapped(r.error());
     return 0;
   }
   if (args.size() != f->type.params.size()) {
@@ -288,9 +295,83 @@ int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
     }
     raw.push_back(*v);
   }
-  if (auto r = call(f, raw, results); !r) return finish(file, r.error());
+  if (auto r = call(f, raw, results); !r) return trapped(r.error());
   for (size_t i = 0; i < results.size(); ++i) fmt::print("{}\n", format_result(f->type.results[i], results[i]));
   return 0;
+}
+
+// Loads FILE, makes a store with `limits` and runs the module in it; --stats come after.
+static int run_limited(const RunOptions& opts, const RunLimits& limits, const std::vector<std::string>& args) {
+  const std::string& file = opts.file;
+  auto trust = trust_policy(opts);
+  if (!trust) {
+    fmt::print(stderr, "petrel: {}\n", trust.error().message);
+    return kExitUsage;
+  }
+  bool stats = !opts.stats.empty();
+  // Statistics count instructions, which needs metered code (in both engines, so the count is
+  // the same whichever runs).
+  auto interpreter_cfg = interpreter_config(limits, stats);
+  StatsClock load_clock;
+  ModuleFileReport loaded;
+  auto lm = load_module_file(file,
+                             {.use_native = !opts.interpret,
+                              .verbose = opts.verbose,
+                              .aot = opts.aot,
+                              .metered = interpreter_cfg.metered,
+                              .trust = std::move(*trust)},
+                             &loaded);
+  uint64_t load_ns = load_clock.wall_ns();
+  if (!lm) {
+    fmt::print(stderr, "petrel: {}\n", lm.error().message);
+    return kExitError;
+  }
+  auto w = wasi_options(opts, args, !opts.invoke.empty());
+  if (!w) {
+    fmt::print(stderr, "petrel: {}\n", w.error().message);
+    return kExitUsage;
+  }
+  auto engine = std::make_unique<interp::Interpreter>(interpreter_cfg);
+  interp::Interpreter& interpreter = *engine;
+  Store store(std::move(engine), store_limits(limits));
+  if (stats) store.measure_host_calls();
+  arm_limits(interpreter, limits);
+  StatsClock run_clock;
+  std::string fallback;
+  int status = run_in_store(store, *lm, opts, limits, args, std::move(*w), fallback);
+  if (stats) {
+    RunStats s;
+    s.wall_ns = run_clock.wall_ns();
+    s.cpu_ns = run_clock.cpu_ns();
+    s.instructions = interpreter.fuel_consumed();
+    s.host_calls = store.host_call_stats().calls;
+    s.host_ns = store.host_call_stats().nanoseconds;
+    s.peak_memory_bytes = store.memory_bytes();
+    s.compiled = loaded.native && fallback.empty();
+    s.not_compiled_why = loaded.native ? fallback : loaded.why_not;
+    s.load_ns = load_ns;
+    s.compile_ns = loaded.compile_ns;
+    s.translation_ns = interpreter.translation_ns();
+    std::string text = opts.stats == "json" ? format_stats_json(s) : format_stats_text(s);
+    std::fflush(stdout);  // the guest's output first, when both go to one terminal
+    std::fputs(text.c_str(), stderr);
+  }
+  return status;
+}
+
+int run_module(const RunOptions& opts, const std::vector<std::string>& args) {
+  // The process is Petrel's own: no reader that goes away (of the guest's output or of
+  // Petrel's messages) ends it; writes see EPIPE instead. The library guards its own writes
+  // without this (src/host/README.md).
+  signal(SIGPIPE, SIG_IGN);
+  auto limits = resolve_limits(opts.limits);
+  if (!limits) {
+    fmt::print(stderr, "petrel: {}\n", limits.error().message);
+    return kExitUsage;
+  }
+  if (limits->max_stack_bytes)
+    return run_on_stack(*limits->max_stack_bytes, [&] { return run_limited(opts, *limits, args); });
+  return run_limited(opts, *limits, args);
 }
 
 std::vector<std::string> normalize_run_args(std::vector<std::string> argv) {
@@ -300,7 +381,10 @@ std::vector<std::string> normalize_run_args(std::vector<std::string> argv) {
     const std::string& a = *it;
     if (a == "--allow-net") {
       *it = "--allow-net=*";
-    } else if (a == "--invoke" || a == "--dir" || a == "--env" || a == "--trust") {
+    } else if (a == "--stats") {
+      *it = "--stats=text";
+    } else if (a == "--invoke" || a == "--dir" || a == "--env" || a == "--trust" || a == "--fuel" || a == "--gas-limit" ||
+               a == "--time-limit" || a == "--max-memory" || a == "--memory-page-limit" || a == "--max-stack") {
       if (++it == argv.end()) break;  // skip the option's value
     } else if (a.empty() || a[0] != '-') {
       break;  // FILE: what follows belongs to the guest

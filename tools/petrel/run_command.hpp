@@ -2,16 +2,14 @@
 #include <string>
 #include <vector>
 
+#include "exit_status.hpp"
+#include "run_limits.hpp"
+
 namespace CLI {
 class App;
 }
 
 namespace petrel::tools {
-
-// Exit statuses of `petrel` (documented in --help and the README).
-constexpr int kExitError = 1;   // the module failed to load, link or instantiate
-constexpr int kExitUsage = 2;   // bad command line
-constexpr int kExitTrap = 134;  // the guest trapped (128 + SIGABRT, as other runtimes do)
 
 struct RunOptions {
   std::string file;
@@ -28,10 +26,12 @@ struct RunOptions {
   bool verbose = false;
   std::vector<std::string> trust;  // public key files whose signatures make embedded code trusted
   bool allow_unsigned_native = false;  // run any embedded native code (dangerous)
+  RunLimitOptions limits;
+  std::string stats;  // --stats: "text" or "json"; empty: none
 };
 
-// Rewrites a bare `--allow-net` among run's options to `--allow-net=*`, so that an optional
-// value never swallows FILE.
+// Rewrites a bare `--allow-net` among run's options to `--allow-net=*` and a bare `--stats` to
+// `--stats=text`, so that an optional value never swallows FILE.
 std::vector<std::string> normalize_run_args(std::vector<std::string> argv);
 // Adds the `run` subcommand's options to `run`.
 void add_run_options(CLI::App& run, RunOptions& o);
