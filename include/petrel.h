@@ -30,6 +30,12 @@ const char* petrel_version(void);
 void petrel_config_set_metering(wasm_config_t*, bool enable);
 /* The most pages any one memory of a store may have (default 65536, i.e. 4 GiB). */
 void petrel_config_set_max_memory_pages(wasm_config_t*, uint32_t pages);
+/* The stack guest code may use, in bytes, in both engines: the interpreter's own stack (four
+ * fifths values, one fifth call records), and compiled code's native stack below where it is
+ * first entered on a thread (never more than the thread has). Deeper recursion traps with
+ * "call stack exhausted". Default 0: the interpreter's default stack, and all the thread's
+ * stack for compiled code. False (and nothing set) below 16 KiB. */
+bool petrel_config_set_max_stack_bytes(wasm_config_t*, uint64_t bytes);
 
 /* How modules run. COMPILED: each module is compiled to native code when it is made (once per
  * module: cached under $XDG_CACHE_HOME/petrel; needs libpetrel-compiler.so and ld.lld-19), with

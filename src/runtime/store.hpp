@@ -22,6 +22,9 @@ struct StoreLimits {
   // its configuration (interp::InterpreterConfig::for_stack_bytes).
   uint64_t max_stack_bytes = 0;
 };
+// The least stack budget a store accepts: a call of a host function or a trap's unwinding
+// must still fit.
+constexpr uint64_t kMinStackBytes = 16 * 1024;
 
 // Calls into host functions (those made by add_host_func), counted and timed when the store
 // measures them; the time includes any wasm a host function calls back.

@@ -15,7 +15,6 @@ namespace {
 
 constexpr uint64_t kPageBytes = 65536;
 // Below this the interpreter could not hold a call's frame and compiled code not one helper call.
-constexpr uint64_t kMinStackBytes = 16 * 1024;
 // Stack for what runs on the guest's thread besides compiled code: Petrel, WASI, the C library.
 constexpr uint64_t kRuntimeStackBytes = 2 * 1024 * 1024;
 

@@ -31,6 +31,7 @@ struct wasm_config_t {
   bool metered = false;
   bool compiled = false;  // PETREL_ENGINE_COMPILED: modules are compiled when they are made
   uint32_t max_memory_pages = 65536;
+  uint64_t max_stack_bytes = 0;  // 0: the engines' defaults
   // Which native sections of universal wasm modules a compiled engine may run.
   petrel::native::TrustPolicy trust = petrel::native::TrustPolicy::for_user();
 };

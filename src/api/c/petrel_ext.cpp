@@ -49,6 +49,11 @@ const char* petrel_version(void) { return PETREL_VERSION; }
 
 void petrel_config_set_metering(wasm_config_t* c, bool enable) { c->metered = enable; }
 void petrel_config_set_max_memory_pages(wasm_config_t* c, uint32_t pages) { c->max_memory_pages = pages; }
+bool petrel_config_set_max_stack_bytes(wasm_config_t* c, uint64_t bytes) {
+  if (bytes < kMinStackBytes) return false;
+  c->max_stack_bytes = bytes;
+  return true;
+}
 void petrel_config_set_engine(wasm_config_t* c, petrel_engine_kind_t kind) { c->compiled = kind == PETREL_ENGINE_COMPILED; }
 void petrel_config_set_native_trust(wasm_config_t* c, petrel_native_trust_t trust) {
   using Mode = native::TrustPolicy::Mode;

@@ -163,7 +163,8 @@ wasm_trap_t* trap_from(wasm_store_t* store, const Error& e) {
 }
 
 wasm_store_t::wasm_store_t(const wasm_config_t& config) {
-  interp::InterpreterConfig ic;
+  interp::InterpreterConfig ic =
+      config.max_stack_bytes ? interp::InterpreterConfig::for_stack_bytes(config.max_stack_bytes) : interp::InterpreterConfig{};
   ic.metered = config.metered;
   auto engine = std::make_unique<interp::Interpreter>(ic);
   interpreter = engine.get();
@@ -171,6 +172,7 @@ wasm_store_t::wasm_store_t(const wasm_config_t& config) {
   trust = config.trust;
   StoreLimits limits;
   limits.max_memory_pages = config.max_memory_pages;
+  limits.max_stack_bytes = config.max_stack_bytes;
   limits.guard_regions = config.compiled;  // compiled code checks memory accesses by guard regions
   store = std::make_unique<Store>(std::move(engine), limits);
 }
