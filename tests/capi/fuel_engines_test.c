@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "check.h"
 #include "petrel.h"
 
 static const char* kWat =
@@ -43,15 +44,6 @@ static const char* kWat =
     "    (i32.div_u (i32.const 7) (local.get 0)))"
     "  (func (export \"spin\") (loop $l (br $l))))";
 
-static int failures = 0;
-#define CHECK(cond, ...)                  \
-  do {                                    \
-    if (!(cond)) {                        \
-      printf("FAILED: " __VA_ARGS__);     \
-      printf("\n");                       \
-      ++failures;                         \
-    }                                     \
-  } while (0)
 
 typedef struct {
   wasm_engine_t* engine;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "petrel.h"
 
 /* depth(n) recurses n times through call_indirect, so no compiler can turn it into a loop. */
@@ -16,15 +17,6 @@ static const char* kWat =
     "      (else (i32.add (i32.const 1)"
     "        (call_indirect (type $i2i) (i32.sub (local.get 0) (i32.const 1)) (i32.const 0)))))))";
 
-static int failures = 0;
-#define CHECK(cond, ...)              \
-  do {                                \
-    if (!(cond)) {                    \
-      printf("FAILED: " __VA_ARGS__); \
-      printf("\n");                   \
-      ++failures;                     \
-    }                                 \
-  } while (0)
 
 /* Calls depth(n) in a fresh store of an engine with the given stack budget; returns 1 when it
  * returned n, 0 when it trapped with "call stack exhausted", -1 otherwise. */
