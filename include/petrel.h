@@ -101,7 +101,7 @@ bool petrel_trap_exit_status(const wasm_trap_t*, int* status);
 
 typedef struct petrel_stats_t {
   uint64_t fuel_consumed;      /* wasm instructions executed (metered engines) */
-  uint64_t host_calls;         /* calls from wasm into host functions */
+  uint64_t host_calls;         /* calls from wasm (interpreted or compiled) into host functions */
   uint64_t memory_bytes;       /* linear memory allocated in the store (memories only grow) */
   uint64_t wall_time_ns;       /* time spent in wasm_func_call */
   uint64_t calls;              /* wasm_func_call invocations */

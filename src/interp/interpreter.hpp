@@ -52,7 +52,10 @@ class Interpreter final : public Engine {
   // Interrupts with "time limit exceeded" when `deadline` passes (none: 0 nanoseconds).
   void set_deadline_in(std::chrono::nanoseconds timeout);
   void clear_deadline();
+  // Calls from guest code into host functions: from interpreted code and from compiled code
+  // (not calls into compiled code, nor the embedder's calls).
   uint64_t host_calls() const { return host_calls_; }
+  void count_host_call() override { ++host_calls_; }
   // Time spent translating functions to threaded code (each on its first call).
   uint64_t translation_ns() const { return translation_ns_; }
 

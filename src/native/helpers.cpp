@@ -43,7 +43,9 @@ void call(VmContext* ctx, FuncInstance* f, uint64_t* slots) {
       big_results.resize(nr);
       r = big_results.data();
     }
-    auto ok = state_of(ctx).store->call(f, std::span<const uint64_t>(a, np), std::span<uint64_t>(r, nr));
+    Store& store = *state_of(ctx).store;
+    if (f->host) store.engine().count_host_call();
+    auto ok = store.call(f, std::span<const uint64_t>(a, np), std::span<uint64_t>(r, nr));
     if (ok) {
       std::copy(r, r + nr, slots);
     } else {

@@ -120,7 +120,7 @@ class LoadedCode final : public NativeCode {
       f->native_ctx = &ctx;
       auto entry = reinterpret_cast<ArrayEntry>(const_cast<void*>(desc_->array_entries[i]));
       VmContext* c = &ctx;
-      f->host = [entry, c](std::span<const uint64_t> args, std::span<uint64_t> results) {
+      f->compiled = [entry, c](std::span<const uint64_t> args, std::span<uint64_t> results) {
         return call_native(entry, c, args, results);
       };
     }

@@ -23,6 +23,9 @@ class Engine {
   // Metered engines count fuel; compiled code charges the same counter (unit: instructions).
   virtual bool metered() const { return false; }
   virtual int64_t* fuel_counter() { return nullptr; }
+  // Compiled code calls a host function (through its Call helper, not through the engine's
+  // own calls): the engine counts it with the ones it makes.
+  virtual void count_host_call() {}
 };
 
 

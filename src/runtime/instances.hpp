@@ -56,9 +56,11 @@ struct FuncInstance {
   FuncType type;
   ModuleInstance* instance = nullptr;   // null for host functions
   uint32_t defined_index = 0;           // index among the module's defined functions
-  // Set for host functions, and for functions with compiled code (which the interpreter then
-  // calls like a host function).
+  // Set for host functions only (the interpreter counts calls to them: host_calls()).
   HostCallback host;
+  // Set for functions with compiled code: enters it (the interpreter calls it as it calls a
+  // host function, but it is guest code).
+  HostCallback compiled;
   std::string debug_name;
   // The engine's code for this function, filled in on first call (opaque to the runtime).
   const void* engine_code = nullptr;

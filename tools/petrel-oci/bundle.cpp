@@ -60,29 +60,29 @@ struct Reader {
 
 }  // namespace
 
-std::expected<Bundle, std::string> load_bundle(const std::string& bundle_dir) {
+Result<Bundle> load_bundle(const std::string& bundle_dir) {
   std::error_code ec;
   fs::path dir = fs::absolute(bundle_dir.empty() ? "." : bundle_dir, ec);
-  if (!fs::is_directory(dir, ec)) return std::unexpected(fmt::format("bundle {}: not a directory", dir.string()));
+  if (!fs::is_directory(dir, ec)) return usage_error(fmt::format("bundle {}: not a directory", dir.string()));
   fs::path file = dir / "config.json";
   std::ifstream in(file);
-  if (!in) return std::unexpected(fmt::format("{}: cannot open (is {} an OCI bundle?)", file.string(), dir.string()));
+  if (!in) return io_error(fmt::format("{}: cannot open (is {} an OCI bundle?)", file.string(), dir.string()));
   std::stringstream text;
   text << in.rdbuf();
   json doc;
   try {
     doc = json::parse(text.str());
   } catch (const json::parse_error& e) {
-    return std::unexpected(fmt::format("{}: invalid JSON at byte {}: {}", file.string(), e.byte, e.what()));
+    return usage_error(fmt::format("{}: invalid JSON at byte {}: {}", file.string(), e.byte, e.what()));
   }
-  if (!doc.is_object()) return std::unexpected(fmt::format("{}: expected a JSON object", file.string()));
+  if (!doc.is_object()) return usage_error(fmt::format("{}: expected a JSON object", file.string()));
 
   Bundle b;
   Reader r{file.string(), {}};
   b.path = dir.lexically_normal().string();
   if (b.path.size() > 1 && b.path.ends_with('/')) b.path.pop_back();
   if (!doc.contains("root") || !doc["root"].is_object())
-    return std::unexpected(fmt::format("{}: root: missing (the spec requires root.path)", file.string()));
+    return usage_error(fmt::format("{}: root: missing (the spec requires root.path)", file.string()));
   std::string root;
   r.string(doc["root"], "path", "root", root);
   if (doc["root"].contains("readonly") && doc["root"]["readonly"].is_boolean()) b.root_readonly = doc["root"]["readonly"];
@@ -161,7 +161,7 @@ std::expected<Bundle, std::string> load_bundle(const std::string& bundle_dir) {
     if (l.contains("seccomp")) b.seccomp = l["seccomp"];
     if (l.contains("sysctl")) b.sysctl = l["sysctl"];
   }
-  if (!r.error.empty()) return std::unexpected(r.error);
+  if (!r.error.empty()) return usage_error(r.error);
   return b;
 }
 

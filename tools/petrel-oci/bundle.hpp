@@ -2,12 +2,13 @@
 // The whole document is kept too, for what is passed through untouched (seccomp, resources).
 #pragma once
 #include <cstdint>
-#include <expected>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "errors.hpp"
 
 namespace petrel::oci {
 
@@ -63,6 +64,6 @@ struct Bundle {
 
 // Reads BUNDLE/config.json. Errors name the file and what is wrong (with the byte offset of
 // a JSON syntax error).
-std::expected<Bundle, std::string> load_bundle(const std::string& bundle_dir);
+Result<Bundle> load_bundle(const std::string& bundle_dir);
 
 }  // namespace petrel::oci

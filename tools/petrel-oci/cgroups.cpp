@@ -104,7 +104,7 @@ std::string cgroup_relative_path(const std::string& cgroups_path, bool systemd, 
   return cgroups_path.starts_with('/') ? cgroups_path : "/" + cgroups_path;
 }
 
-std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const json& resources,
+Result<CgroupPlacement> prepare_cgroups(const std::string& relative, const json& resources,
                                                             Hierarchies which) {
   CgroupPlacement placement;
   std::vector<std::string>& made = placement.made;
@@ -192,7 +192,7 @@ std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& r
   }
   if (!error.empty()) {
     remove_cgroups(made);
-    return std::unexpected(error);
+    return io_error(error);
   }
   return placement;
 }
@@ -215,22 +215,22 @@ CgroupPlacement decode_v1(const std::string& message) {
   return p;
 }
 
-std::expected<void, std::string> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes) {
+Result<void> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes) {
   for (size_t i = 0; i < placement.v1_dirs.size(); ++i) {
     std::string error;
     if (write_file(placement.v1_dirs[i] + "/tasks", "0", &error)) continue;
-    if (!placement.v1_optional[i]) return std::unexpected(error);
+    if (!placement.v1_optional[i]) return io_error(error);
     notes.push_back(error);
   }
   return {};
 }
 
-std::expected<void, std::string> move_to_cgroup_v2(const CgroupPlacement& placement, int pid,
+Result<void> move_to_cgroup_v2(const CgroupPlacement& placement, int pid,
                                                    std::vector<std::string>& notes) {
   if (placement.v2_dir.empty()) return {};
   std::string error;
   if (write_file(placement.v2_dir + "/cgroup.procs", std::to_string(pid), &error)) return {};
-  if (!placement.v2_optional) return std::unexpected(error);
+  if (!placement.v2_optional) return io_error(error);
   notes.push_back(error);
   return {};
 }

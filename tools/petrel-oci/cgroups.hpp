@@ -3,10 +3,11 @@
 // writing the cgroup filesystem directly. --systemd-cgroup paths ("slice:prefix:name") are
 // mapped to the directory systemd would use (SLICE/…/PREFIX-NAME.scope).
 #pragma once
-#include <expected>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "errors.hpp"
 
 namespace petrel::oci {
 
@@ -33,7 +34,7 @@ enum class Hierarchies { V2, V1 };
 // Makes the cgroup in the v2 hierarchy, or in every v1 hierarchy, and applies
 // linux.resources there (memory, pids, cpu; devices on v1); nothing is moved yet. (The v1
 // part can then be made while the new process loads its module.)
-std::expected<CgroupPlacement, std::string> prepare_cgroups(const std::string& relative, const nlohmann::json& resources,
+Result<CgroupPlacement> prepare_cgroups(const std::string& relative, const nlohmann::json& resources,
                                                             Hierarchies which);
 
 // The v1 directories as one message for the new process, and back.
@@ -42,10 +43,10 @@ CgroupPlacement decode_v1(const std::string& message);
 
 // In the new process, while it has one thread: moves it into the v1 cgroups. Failing to join
 // an optional one adds a note instead of failing.
-std::expected<void, std::string> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes);
+Result<void> join_cgroups_v1(const CgroupPlacement& placement, std::vector<std::string>& notes);
 
 // The slow way, for a process not born in its v2 cgroup (no clone3): writes PID to cgroup.procs.
-std::expected<void, std::string> move_to_cgroup_v2(const CgroupPlacement& placement, int pid,
+Result<void> move_to_cgroup_v2(const CgroupPlacement& placement, int pid,
                                                    std::vector<std::string>& notes);
 
 // Processes in the container's cgroups.

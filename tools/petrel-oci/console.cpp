@@ -15,20 +15,20 @@
 namespace petrel::oci {
 namespace {
 
-std::expected<void, std::string> send_fd(const std::string& socket_path, int fd) {
+Result<void> send_fd(const std::string& socket_path, int fd) {
   int sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (sock < 0) return std::unexpected(fmt::format("console socket: {}", std::strerror(errno)));
+  if (sock < 0) return io_error(fmt::format("console socket: {}", std::strerror(errno)));
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
   if (socket_path.size() >= sizeof addr.sun_path) {
     close(sock);
-    return std::unexpected(fmt::format("console socket path too long: {}", socket_path));
+    return usage_error(fmt::format("console socket path too long: {}", socket_path));
   }
   std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size() + 1);
   if (connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     int e = errno;
     close(sock);
-    return std::unexpected(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
+    return io_error(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
   }
   char name[] = "/dev/ptmx";
   iovec iov{name, sizeof name};
@@ -46,28 +46,28 @@ std::expected<void, std::string> send_fd(const std::string& socket_path, int fd)
   ssize_t sent = sendmsg(sock, &msg, 0);
   int e = errno;
   close(sock);
-  if (sent < 0) return std::unexpected(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
+  if (sent < 0) return io_error(fmt::format("console socket {}: {}", socket_path, std::strerror(e)));
   return {};
 }
 
 }  // namespace
 
-std::expected<void, std::string> setup_console(const std::string& console_socket) {
-  if (console_socket.empty()) return std::unexpected("process.terminal is set but no --console-socket was given");
+Result<void> setup_console(const std::string& console_socket) {
+  if (console_socket.empty()) return usage_error("process.terminal is set but no --console-socket was given");
   int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0)
-    return std::unexpected(fmt::format("cannot create a pseudo-terminal: {}", std::strerror(errno)));
+    return io_error(fmt::format("cannot create a pseudo-terminal: {}", std::strerror(errno)));
   char slave_name[128];
   if (ptsname_r(master, slave_name, sizeof slave_name) != 0)
-    return std::unexpected(fmt::format("ptsname: {}", std::strerror(errno)));
+    return io_error(fmt::format("ptsname: {}", std::strerror(errno)));
   int slave = open(slave_name, O_RDWR | O_NOCTTY);
-  if (slave < 0) return std::unexpected(fmt::format("{}: {}", slave_name, std::strerror(errno)));
-  if (auto sent = send_fd(console_socket, master); !sent) return sent;
+  if (slave < 0) return io_error(fmt::format("{}: {}", slave_name, std::strerror(errno)));
+  PETREL_CHECK(send_fd(console_socket, master));
   close(master);
   setsid();
-  if (ioctl(slave, TIOCSCTTY, 0) != 0) return std::unexpected(fmt::format("TIOCSCTTY: {}", std::strerror(errno)));
+  if (ioctl(slave, TIOCSCTTY, 0) != 0) return io_error(fmt::format("TIOCSCTTY: {}", std::strerror(errno)));
   for (int fd = 0; fd < 3; ++fd)
-    if (dup2(slave, fd) < 0) return std::unexpected(fmt::format("dup2: {}", std::strerror(errno)));
+    if (dup2(slave, fd) < 0) return io_error(fmt::format("dup2: {}", std::strerror(errno)));
   if (slave > 2) close(slave);
   return {};
 }

@@ -2,11 +2,12 @@
 // --console-socket (SCM_RIGHTS), and whose slave end becomes the container's stdio and
 // controlling terminal.
 #pragma once
-#include <expected>
 #include <string>
+
+#include "errors.hpp"
 
 namespace petrel::oci {
 
-std::expected<void, std::string> setup_console(const std::string& console_socket);
+Result<void> setup_console(const std::string& console_socket);
 
 }  // namespace petrel::oci

@@ -33,31 +33,31 @@ std::string node_trust_dir() {
 
 std::string errno_text() { return std::strerror(errno); }
 
-std::expected<int, std::string> clone_flags(const Bundle& bundle) {
+Result<int> clone_flags(const Bundle& bundle) {
   int flags = 0;
   for (const Namespace& ns : bundle.namespaces) {
-    if (ns.type == "user") return std::unexpected("user namespaces are not supported for wasm containers (run the engine as root)");
+    if (ns.type == "user") return usage_error("user namespaces are not supported for wasm containers (run the engine as root)");
     if (!ns.path.empty() || ns.type == "cgroup") continue;  // joined, or unshared after cgroup placement
     if (ns.type == "pid") flags |= CLONE_NEWPID;
     else if (ns.type == "network") flags |= CLONE_NEWNET;
     else if (ns.type == "mount") flags |= CLONE_NEWNS;
     else if (ns.type == "ipc") flags |= CLONE_NEWIPC;
     else if (ns.type == "uts") flags |= CLONE_NEWUTS;
-    else if (ns.type != "time") return std::unexpected(fmt::format("linux.namespaces: unknown type '{}'", ns.type));
+    else if (ns.type != "time") return usage_error(fmt::format("linux.namespaces: unknown type '{}'", ns.type));
   }
   return flags;
 }
 
-std::expected<void, std::string> write_pid_file(const std::string& path, int pid) {
+Result<void> write_pid_file(const std::string& path, int pid) {
   std::string tmp = path + ".tmp";
   int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   std::string text = std::to_string(pid);
   if (fd < 0 || write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
     if (fd >= 0) close(fd);
-    return std::unexpected(fmt::format("--pid-file {}: {}", path, errno_text()));
+    return io_error(fmt::format("--pid-file {}: {}", path, errno_text()));
   }
   close(fd);
-  if (rename(tmp.c_str(), path.c_str()) != 0) return std::unexpected(fmt::format("--pid-file {}: {}", path, errno_text()));
+  if (rename(tmp.c_str(), path.c_str()) != 0) return io_error(fmt::format("--pid-file {}: {}", path, errno_text()));
   return {};
 }
 
@@ -98,38 +98,37 @@ bool wait_gone(const ContainerState& s, std::chrono::milliseconds limit) {
 
 }  // namespace
 
-std::expected<ContainerState, std::string> create_container(const StateStore& store, const Bundle& bundle,
+Result<ContainerState> create_container(const StateStore& store, const Bundle& bundle,
                                                             const WasmEntry& entry, const CreateOptions& options) {
-  auto flags = clone_flags(bundle);
-  if (!flags) return std::unexpected(flags.error());
-  if (auto claimed = store.claim(options.id); !claimed) return std::unexpected(claimed.error());
-  auto fail = [&](const std::string& message, std::vector<std::string> cgroups = {}) -> std::expected<ContainerState, std::string> {
+  PETREL_TRY(flags, clone_flags(bundle));
+  PETREL_CHECK(store.claim(options.id));
+  auto fail = [&](std::unexpected<Error> failure, std::vector<std::string> cgroups = {}) -> Result<ContainerState> {
     remove_cgroups(cgroups);
     store.remove(options.id);
-    return std::unexpected(message);
+    return failure;
   };
-  if (mkfifo(store.fifo(options.id).c_str(), 0600) != 0) return fail(fmt::format("mkfifo {}: {}", store.fifo(options.id), errno_text()));
+  if (mkfifo(store.fifo(options.id).c_str(), 0600) != 0) return fail(io_error(fmt::format("mkfifo {}: {}", store.fifo(options.id), errno_text())));
   // A pid namespace to join must be entered before the fork: it applies to children only.
   for (const Namespace& ns : bundle.namespaces) {
     if (ns.type != "pid" || ns.path.empty()) continue;
     int fd = open(ns.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) return fail(fmt::format("joining pid namespace {}: {}", ns.path, errno_text()));
+    if (fd < 0 || setns(fd, CLONE_NEWPID) != 0) return fail(io_error(fmt::format("joining pid namespace {}: {}", ns.path, errno_text())));
     close(fd);
   }
   std::string relative = cgroup_relative_path(bundle.cgroups_path, options.systemd_cgroup, options.id);
   auto cgroups = prepare_cgroups(relative, bundle.resources, Hierarchies::V2);
-  if (!cgroups) return fail(cgroups.error());
+  if (!cgroups) return fail(std::unexpected(std::move(cgroups.error())));
   int sync[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) != 0)
-    return fail(fmt::format("socketpair: {}", errno_text()), cgroups->made);
+    return fail(io_error(fmt::format("socketpair: {}", errno_text())), cgroups->made);
 
   InitPlan plan{&bundle, entry.guest_path, store.fifo(options.id), options.console_socket, sync[1], node_trust_dir()};
   bool born_in_cgroup = false;
-  long pid = spawn_container_process(*flags, cgroups->v2_dir, born_in_cgroup);
+  long pid = spawn_container_process(flags, cgroups->v2_dir, born_in_cgroup);
   if (pid < 0) {
     close(sync[0]);
     close(sync[1]);
-    return fail(fmt::format("creating the container process: {}", errno_text()), cgroups->made);
+    return fail(io_error(fmt::format("creating the container process: {}", errno_text())), cgroups->made);
   }
   if (pid == 0) {
     close(sync[0]);
@@ -137,19 +136,20 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   }
   close(sync[1]);
   log(LogLevel::Debug, fmt::format("{}: container process {} cloned", options.id, pid));
-  auto abandon = [&](const std::string& message, std::vector<std::string> cgroups = {}) {
+  auto abandon = [&](std::unexpected<Error> failure, std::vector<std::string> cgroups = {}) {
     kill(static_cast<pid_t>(pid), SIGKILL);
     waitpid(static_cast<pid_t>(pid), nullptr, 0);
     close(sync[0]);
-    return fail(message, std::move(cgroups));
+    return fail(std::move(failure), std::move(cgroups));
   };
 
   std::vector<std::string> warnings;
   if (!born_in_cgroup)
-    if (auto moved = move_to_cgroup_v2(*cgroups, static_cast<int>(pid), warnings); !moved) return abandon(moved.error(), cgroups->made);
+    if (auto moved = move_to_cgroup_v2(*cgroups, static_cast<int>(pid), warnings); !moved)
+      return abandon(std::unexpected(std::move(moved.error())), cgroups->made);
   // The v1 cgroups are made while the process loads its module; it joins them itself.
   auto v1 = prepare_cgroups(relative, bundle.resources, Hierarchies::V1);
-  if (!v1) return abandon(v1.error(), cgroups->made);
+  if (!v1) return abandon(std::unexpected(std::move(v1.error())), cgroups->made);
   cgroups->made.insert(cgroups->made.end(), v1->made.begin(), v1->made.end());
   for (const auto& w : warnings) log(LogLevel::Warning, w);
   // The process may have failed its setup meanwhile: then its message is waiting below.
@@ -159,11 +159,11 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   for (;;) {
     char buf[4096];
     ssize_t n = recv(sync[0], buf, sizeof buf, 0);
-    if (n <= 0) return abandon("the container process exited during setup", cgroups->made);
+    if (n <= 0) return abandon(io_error("the container process exited during setup"), cgroups->made);
     std::string msg(buf, static_cast<size_t>(n));
     if (msg == "ok") break;
     if (msg.starts_with("note:")) log(LogLevel::Info, msg.substr(5));
-    else return abandon(msg.starts_with("error:") ? msg.substr(6) : msg, cgroups->made);
+    else return abandon(io_error(msg.starts_with("error:") ? msg.substr(6) : msg), cgroups->made);
   }
   close(sync[0]);
   log(LogLevel::Debug, fmt::format("{}: the container process is ready", options.id));
@@ -178,50 +178,51 @@ std::expected<ContainerState, std::string> create_container(const StateStore& st
   state.annotations = bundle.annotations;
   state.cgroup_dirs = cgroups->made;
   state.module = entry.guest_path;
-  if (auto saved = store.save(state); !saved) return abandon(saved.error(), cgroups->made);
+  if (auto saved = store.save(state); !saved) return abandon(std::unexpected(std::move(saved.error())), cgroups->made);
   if (!options.pid_file.empty())
-    if (auto written = write_pid_file(options.pid_file, state.pid); !written) return abandon(written.error(), cgroups->made);
+    if (auto written = write_pid_file(options.pid_file, state.pid); !written)
+      return abandon(std::unexpected(std::move(written.error())), cgroups->made);
   log(LogLevel::Info, fmt::format("created wasm container {} (pid {}, module {})", state.id, state.pid, entry.guest_path));
   return state;
 }
 
-std::expected<void, std::string> start_container(const StateStore& store, const ContainerState& state) {
+Result<void> start_container(const StateStore& store, const ContainerState& state) {
   std::string status = container_status(store, state);
-  if (status != "created") return std::unexpected(fmt::format("cannot start container {}: it is {}, not created", state.id, status));
+  if (status != "created") return usage_error(fmt::format("cannot start container {}: it is {}, not created", state.id, status));
   int fd = open(store.fifo(state.id).c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENXIO) return std::unexpected(fmt::format("cannot start container {}: its process has exited", state.id));
-    return std::unexpected(fmt::format("cannot start container {}: {}", state.id, errno_text()));
+    if (errno == ENXIO) return io_error(fmt::format("cannot start container {}: its process has exited", state.id));
+    return io_error(fmt::format("cannot start container {}: {}", state.id, errno_text()));
   }
   ssize_t n = write(fd, "s", 1);
   int e = errno;
   close(fd);
-  if (n != 1) return std::unexpected(fmt::format("cannot start container {}: {}", state.id, std::strerror(e)));
+  if (n != 1) return io_error(fmt::format("cannot start container {}: {}", state.id, std::strerror(e)));
   unlink(store.fifo(state.id).c_str());
   log(LogLevel::Info, fmt::format("started wasm container {}", state.id));
   return {};
 }
 
-std::expected<void, std::string> signal_container(const StateStore& store, const ContainerState& state, int signal, bool all) {
+Result<void> signal_container(const StateStore& store, const ContainerState& state, int signal, bool all) {
   std::string status = container_status(store, state);
   if (status == "stopped" || status == "creating")
-    return std::unexpected(fmt::format("container {} is not running ({})", state.id, status));
-  if (kill(state.pid, signal) != 0) return std::unexpected(fmt::format("kill {}: {}", state.pid, errno_text()));
+    return usage_error(fmt::format("container {} is not running ({})", state.id, status));
+  if (kill(state.pid, signal) != 0) return io_error(fmt::format("kill {}: {}", state.pid, errno_text()));
   if (all)
     for (int pid : cgroup_pids(state.cgroup_dirs))
       if (pid != state.pid) kill(pid, signal);
   return {};
 }
 
-std::expected<void, std::string> delete_container(const StateStore& store, const ContainerState& state, bool force) {
+Result<void> delete_container(const StateStore& store, const ContainerState& state, bool force) {
   std::string status = container_status(store, state);
   if (status == "running" && !force)
-    return std::unexpected(fmt::format("cannot delete container {}: it is running (stop it first, or use --force)", state.id));
+    return usage_error(fmt::format("cannot delete container {}: it is running (stop it first, or use --force)", state.id));
   if (status != "stopped" && state.pid > 0) {
     // A created container has not run yet: deleting it ends it, as runc does.
     kill(state.pid, SIGKILL);
     if (!wait_gone(state, std::chrono::seconds(5)))
-      return std::unexpected(fmt::format("container {}: process {} did not exit after SIGKILL", state.id, state.pid));
+      return io_error(fmt::format("container {}: process {} did not exit after SIGKILL", state.id, state.pid));
   }
   remove_cgroups(state.cgroup_dirs);
   store.remove(state.id);

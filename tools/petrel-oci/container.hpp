@@ -2,10 +2,10 @@
 // cgroups, where it loads the module and waits on ROOT/.petrel/ID/start.fifo; `start` writes
 // one byte to the fifo and the process runs the module's _start under WASI.
 #pragma once
-#include <expected>
 #include <string>
 
 #include "bundle.hpp"
+#include "errors.hpp"
 #include "state.hpp"
 #include "wasm_entry.hpp"
 
@@ -19,16 +19,16 @@ struct CreateOptions {
 
 // Creates the container process and records its state; returns it. The process is left
 // waiting for `start`. On failure nothing is left behind (process, cgroups, state).
-std::expected<ContainerState, std::string> create_container(const StateStore& store, const Bundle& bundle,
+Result<ContainerState> create_container(const StateStore& store, const Bundle& bundle,
                                                             const WasmEntry& entry, const CreateOptions& options);
 
 // Lets a created container run.
-std::expected<void, std::string> start_container(const StateStore& store, const ContainerState& state);
+Result<void> start_container(const StateStore& store, const ContainerState& state);
 
 // Signals the container's process (or, with `all`, every process in its cgroups).
-std::expected<void, std::string> signal_container(const StateStore& store, const ContainerState& state, int signal, bool all);
+Result<void> signal_container(const StateStore& store, const ContainerState& state, int signal, bool all);
 
 // Removes a stopped container (with `force`, kills it first): cgroups and state.
-std::expected<void, std::string> delete_container(const StateStore& store, const ContainerState& state, bool force);
+Result<void> delete_container(const StateStore& store, const ContainerState& state, bool force);
 
 }  // namespace petrel::oci

@@ -43,8 +43,8 @@ void send_line(int fd, const std::string& msg) { send(fd, msg.data(), msg.size()
 }
 
 template <typename T>
-T check(const InitPlan& plan, std::expected<T, std::string> r) {
-  if (!r) fail(plan, r.error());
+T check(const InitPlan& plan, Result<T> r) {
+  if (!r) fail(plan, r.error().message);
   if constexpr (!std::is_void_v<T>) return std::move(*r);
 }
 

@@ -22,15 +22,17 @@
 namespace {
 
 using namespace petrel::oci;
+using petrel::Error;
+using petrel::Result;
 
 constexpr const char* kDefaultRoot = "/run/petrel-oci";
 
-std::expected<int, std::string> parse_signal(std::string s) {
+Result<int> parse_signal(std::string s) {
   if (s.empty()) return SIGTERM;
   if (std::all_of(s.begin(), s.end(), ::isdigit)) {
     int n = std::stoi(s);
     if (n > 0 && n < NSIG) return n;
-    return std::unexpected(fmt::format("invalid signal '{}'", s));
+    return usage_error(fmt::format("invalid signal '{}'", s));
   }
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (s.starts_with("SIG")) s = s.substr(3);
@@ -38,7 +40,7 @@ std::expected<int, std::string> parse_signal(std::string s) {
     const char* abbrev = sigabbrev_np(n);
     if (abbrev && s == abbrev) return n;
   }
-  return std::unexpected(fmt::format("invalid signal '{}'", s));
+  return usage_error(fmt::format("invalid signal '{}'", s));
 }
 
 // The OCI state document (runtime spec, "State").
@@ -62,6 +64,7 @@ int fail(const std::string& message) {
   report_error(message);
   return 1;
 }
+int fail(const Error& error) { return fail(error.message); }
 
 }  // namespace
 

@@ -62,42 +62,41 @@ int last_cap() {
 
 }  // namespace
 
-std::expected<Rlimit, std::string> set_rlimit_clamped(const Rlimit& l) {
+Result<Rlimit> set_rlimit_clamped(const Rlimit& l) {
   auto it = rlimit_names().find(l.type);
-  if (it == rlimit_names().end()) return std::unexpected(fmt::format("process.rlimits: unknown type {}", l.type));
+  if (it == rlimit_names().end()) return usage_error(fmt::format("process.rlimits: unknown type {}", l.type));
   rlimit want{l.soft, l.hard};
   if (setrlimit(it->second, &want) == 0) return l;
-  if (errno != EPERM) return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
+  if (errno != EPERM) return io_error(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
   rlimit host{};
   getrlimit(it->second, &host);
   rlimit clamped{std::min<rlim_t>(l.soft, host.rlim_max), std::min<rlim_t>(l.hard, host.rlim_max)};
   if (setrlimit(it->second, &clamped) != 0)
-    return std::unexpected(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
+    return io_error(fmt::format("process.rlimits: {}: {}", l.type, std::strerror(errno)));
   return Rlimit{l.type, clamped.rlim_cur, clamped.rlim_max};
 }
 
-std::expected<void, std::string> apply_rlimits(const std::vector<Rlimit>& limits, std::vector<std::string>& notes) {
+Result<void> apply_rlimits(const std::vector<Rlimit>& limits, std::vector<std::string>& notes) {
   for (const auto& l : limits) {
-    auto set = set_rlimit_clamped(l);
-    if (!set) return std::unexpected(set.error());
-    if (set->soft != l.soft || set->hard != l.hard)
+    PETREL_TRY(set, set_rlimit_clamped(l));
+    if (set.soft != l.soft || set.hard != l.hard)
       notes.push_back(fmt::format("{} {}/{} is above the host's hard limit; clamped to {}/{}", l.type, l.soft, l.hard,
-                                  set->soft, set->hard));
+                                  set.soft, set.hard));
   }
   return {};
 }
 
-std::expected<void, std::string> apply_user(const Process& p) {
-  if (prctl(PR_SET_KEEPCAPS, 1) != 0) return std::unexpected(fmt::format("PR_SET_KEEPCAPS: {}", std::strerror(errno)));
+Result<void> apply_user(const Process& p) {
+  if (prctl(PR_SET_KEEPCAPS, 1) != 0) return io_error(fmt::format("PR_SET_KEEPCAPS: {}", std::strerror(errno)));
   std::vector<gid_t> groups(p.additional_gids.begin(), p.additional_gids.end());
   if (setgroups(groups.size(), groups.data()) != 0)
-    return std::unexpected(fmt::format("process.user.additionalGids: {}", std::strerror(errno)));
-  if (setresgid(p.gid, p.gid, p.gid) != 0) return std::unexpected(fmt::format("process.user.gid {}: {}", p.gid, std::strerror(errno)));
-  if (setresuid(p.uid, p.uid, p.uid) != 0) return std::unexpected(fmt::format("process.user.uid {}: {}", p.uid, std::strerror(errno)));
+    return io_error(fmt::format("process.user.additionalGids: {}", std::strerror(errno)));
+  if (setresgid(p.gid, p.gid, p.gid) != 0) return io_error(fmt::format("process.user.gid {}: {}", p.gid, std::strerror(errno)));
+  if (setresuid(p.uid, p.uid, p.uid) != 0) return io_error(fmt::format("process.user.uid {}: {}", p.uid, std::strerror(errno)));
   return {};
 }
 
-std::expected<void, std::string> apply_capabilities(const std::optional<Capabilities>& caps) {
+Result<void> apply_capabilities(const std::optional<Capabilities>& caps) {
   std::vector<std::string> unknown;
   Capabilities none;
   const Capabilities& c = caps ? *caps : none;
@@ -108,7 +107,7 @@ std::expected<void, std::string> apply_capabilities(const std::optional<Capabili
   int last = last_cap();
   for (int i = 0; i <= last && i < 64; ++i)
     if (!(bounding >> i & 1) && prctl(PR_CAPBSET_DROP, i, 0, 0, 0) != 0 && errno != EINVAL)
-      return std::unexpected(fmt::format("dropping capability {} from the bounding set: {}", i < kCapCount ? kCapNames[i] : "?",
+      return io_error(fmt::format("dropping capability {} from the bounding set: {}", i < kCapCount ? kCapNames[i] : "?",
                                          std::strerror(errno)));
   __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
   __user_cap_data_struct data[2] = {};
@@ -117,15 +116,15 @@ std::expected<void, std::string> apply_capabilities(const std::optional<Capabili
     data[w].permitted = static_cast<uint32_t>(permitted >> (32 * w));
     data[w].inheritable = static_cast<uint32_t>(inheritable >> (32 * w));
   }
-  if (syscall(SYS_capset, &header, data) != 0) return std::unexpected(fmt::format("capset: {}", std::strerror(errno)));
+  if (syscall(SYS_capset, &header, data) != 0) return io_error(fmt::format("capset: {}", std::strerror(errno)));
   prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
   for (int i = 0; i < kCapCount; ++i)
     if (ambient >> i & 1) prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, i, 0, 0);
   return {};
 }
 
-std::expected<void, std::string> apply_no_new_privileges() {
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return std::unexpected(fmt::format("no_new_privs: {}", std::strerror(errno)));
+Result<void> apply_no_new_privileges() {
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return io_error(fmt::format("no_new_privs: {}", std::strerror(errno)));
   return {};
 }
 

@@ -3,14 +3,14 @@
 // file systems (proc, sysfs, devpts, mqueue, cgroup) are not mounted for a wasm container:
 // a WASI guest reaches only preopened directories and could not use them.
 #pragma once
-#include <expected>
 #include <string>
 #include <vector>
 
 #include "bundle.hpp"
+#include "errors.hpp"
 
 namespace petrel::oci {
 
-std::expected<void, std::string> enter_rootfs(const Bundle& bundle, std::vector<std::string>& notes);
+Result<void> enter_rootfs(const Bundle& bundle, std::vector<std::string>& notes);
 
 }  // namespace petrel::oci

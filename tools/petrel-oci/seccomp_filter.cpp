@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-std::expected<uint32_t, std::string> action(const json& j, const std::string& name, const json& errno_ret) {
+Result<uint32_t> action(const json& j, const std::string& name, const json& errno_ret) {
   uint32_t err = errno_ret.is_number_unsigned() ? errno_ret.get<uint32_t>() : EPERM;
   if (name == "SCMP_ACT_ALLOW") return SCMP_ACT_ALLOW;
   if (name == "SCMP_ACT_ERRNO") return SCMP_ACT_ERRNO(err);
@@ -23,16 +23,16 @@ std::expected<uint32_t, std::string> action(const json& j, const std::string& na
   if (name == "SCMP_ACT_LOG") return SCMP_ACT_LOG;
   if (name == "SCMP_ACT_TRACE") return SCMP_ACT_TRACE(err);
   (void)j;
-  return std::unexpected(fmt::format("linux.seccomp: unsupported action {}", name));
+  return usage_error(fmt::format("linux.seccomp: unsupported action {}", name));
 }
 
-std::expected<scmp_compare, std::string> compare_op(const std::string& op) {
+Result<scmp_compare> compare_op(const std::string& op) {
   static const std::map<std::string, scmp_compare> ops = {
       {"SCMP_CMP_NE", SCMP_CMP_NE}, {"SCMP_CMP_LT", SCMP_CMP_LT}, {"SCMP_CMP_LE", SCMP_CMP_LE},
       {"SCMP_CMP_EQ", SCMP_CMP_EQ}, {"SCMP_CMP_GE", SCMP_CMP_GE}, {"SCMP_CMP_GT", SCMP_CMP_GT},
       {"SCMP_CMP_MASKED_EQ", SCMP_CMP_MASKED_EQ}};
   auto it = ops.find(op);
-  if (it == ops.end()) return std::unexpected(fmt::format("linux.seccomp: unknown operator {}", op));
+  if (it == ops.end()) return usage_error(fmt::format("linux.seccomp: unknown operator {}", op));
   return it->second;
 }
 
@@ -47,13 +47,12 @@ uint32_t arch_token(const std::string& name) {
 
 }  // namespace
 
-std::expected<void, std::string> apply_seccomp(const json& profile) {
+Result<void> apply_seccomp(const json& profile) {
   if (!profile.is_object()) return {};
-  auto default_action = action(profile, profile.value("defaultAction", "SCMP_ACT_ALLOW"),
-                               profile.contains("defaultErrnoRet") ? profile["defaultErrnoRet"] : json());
-  if (!default_action) return std::unexpected(default_action.error());
-  scmp_filter_ctx ctx = seccomp_init(*default_action);
-  if (!ctx) return std::unexpected("linux.seccomp: cannot initialise libseccomp");
+  PETREL_TRY(default_action, action(profile, profile.value("defaultAction", "SCMP_ACT_ALLOW"),
+                                    profile.contains("defaultErrnoRet") ? profile["defaultErrnoRet"] : json()));
+  scmp_filter_ctx ctx = seccomp_init(default_action);
+  if (!ctx) return io_error("linux.seccomp: cannot initialise libseccomp");
   struct Release {
     scmp_filter_ctx c;
     ~Release() { seccomp_release(c); }
@@ -66,15 +65,13 @@ std::expected<void, std::string> apply_seccomp(const json& profile) {
         seccomp_arch_add(ctx, token);  // EEXIST and unsupported arches are fine
   if (profile.contains("syscalls") && profile["syscalls"].is_array()) {
     for (const auto& rule : profile["syscalls"]) {
-      auto act = action(rule, rule.value("action", "SCMP_ACT_ALLOW"), rule.contains("errnoRet") ? rule["errnoRet"] : json());
-      if (!act) return std::unexpected(act.error());
-      if (*act == *default_action) continue;  // libseccomp refuses rules that change nothing
+      PETREL_TRY(act, action(rule, rule.value("action", "SCMP_ACT_ALLOW"), rule.contains("errnoRet") ? rule["errnoRet"] : json()));
+      if (act == default_action) continue;  // libseccomp refuses rules that change nothing
       std::vector<scmp_arg_cmp> args;
       if (rule.contains("args") && rule["args"].is_array()) {
         for (const auto& a : rule["args"]) {
-          auto op = compare_op(a.value("op", ""));
-          if (!op) return std::unexpected(op.error());
-          args.push_back({a.value("index", 0u), *op, a.value("value", uint64_t{0}), a.value("valueTwo", uint64_t{0})});
+          PETREL_TRY(op, compare_op(a.value("op", "")));
+          args.push_back({a.value("index", 0u), op, a.value("value", uint64_t{0}), a.value("valueTwo", uint64_t{0})});
         }
       }
       std::vector<std::string> names;
@@ -85,13 +82,13 @@ std::expected<void, std::string> apply_seccomp(const json& profile) {
       for (const auto& name : names) {
         int nr = seccomp_syscall_resolve_name(name.c_str());
         if (nr == __NR_SCMP_ERROR) continue;
-        int rc = seccomp_rule_add_array(ctx, *act, nr, static_cast<unsigned>(args.size()), args.data());
+        int rc = seccomp_rule_add_array(ctx, act, nr, static_cast<unsigned>(args.size()), args.data());
         if (rc != 0 && rc != -EEXIST)
-          return std::unexpected(fmt::format("linux.seccomp: rule for {}: {}", name, std::strerror(-rc)));
+          return io_error(fmt::format("linux.seccomp: rule for {}: {}", name, std::strerror(-rc)));
       }
     }
   }
-  if (int rc = seccomp_load(ctx); rc != 0) return std::unexpected(fmt::format("cannot load the seccomp filter: {}", std::strerror(-rc)));
+  if (int rc = seccomp_load(ctx); rc != 0) return io_error(fmt::format("cannot load the seccomp filter: {}", std::strerror(-rc)));
   return {};
 }
 

@@ -46,35 +46,35 @@ bool StateStore::exists(const std::string& id) const {
   return valid_container_id(id) && stat(dir(id).c_str(), &st) == 0;
 }
 
-std::expected<void, std::string> StateStore::claim(const std::string& id) const {
-  if (!valid_container_id(id)) return std::unexpected(fmt::format("invalid container id '{}'", id));
+Result<void> StateStore::claim(const std::string& id) const {
+  if (!valid_container_id(id)) return usage_error(fmt::format("invalid container id '{}'", id));
   std::error_code ec;
   fs::create_directories(root_ + "/.petrel", ec);
-  if (ec) return std::unexpected(fmt::format("cannot create the state directory {}/.petrel: {}", root_, ec.message()));
+  if (ec) return io_error(fmt::format("cannot create the state directory {}/.petrel: {}", root_, ec.message()));
   struct stat st{};
   if (stat((root_ + "/" + id).c_str(), &st) == 0)
-    return std::unexpected(fmt::format("container with id '{}' already exists (managed by runc)", id));
+    return usage_error(fmt::format("container with id '{}' already exists (managed by runc)", id));
   if (mkdir(dir(id).c_str(), 0700) != 0) {
-    if (errno == EEXIST) return std::unexpected(fmt::format("container with id '{}' already exists", id));
-    return std::unexpected(fmt::format("cannot create {}: {}", dir(id), std::strerror(errno)));
+    if (errno == EEXIST) return usage_error(fmt::format("container with id '{}' already exists", id));
+    return io_error(fmt::format("cannot create {}: {}", dir(id), std::strerror(errno)));
   }
   return {};
 }
 
-std::expected<void, std::string> StateStore::save(const ContainerState& s) const {
+Result<void> StateStore::save(const ContainerState& s) const {
   std::string path = dir(s.id) + "/state.json";
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);
     out << s.to_json().dump() << "\n";
-    if (!out) return std::unexpected(fmt::format("cannot write {}", tmp));
+    if (!out) return io_error(fmt::format("cannot write {}", tmp));
   }
-  if (rename(tmp.c_str(), path.c_str()) != 0) return std::unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (rename(tmp.c_str(), path.c_str()) != 0) return io_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   return {};
 }
 
-std::expected<ContainerState, std::string> StateStore::load(const std::string& id) const {
-  if (!exists(id)) return std::unexpected(fmt::format("container '{}' does not exist", id));
+Result<ContainerState> StateStore::load(const std::string& id) const {
+  if (!exists(id)) return usage_error(fmt::format("container '{}' does not exist", id));
   std::ifstream in(dir(id) + "/state.json");
   if (!in) {  // claimed, not yet saved: create is still running
     ContainerState s;
@@ -86,7 +86,7 @@ std::expected<ContainerState, std::string> StateStore::load(const std::string& i
   try {
     return ContainerState::from_json(json::parse(text.str()));
   } catch (const json::exception& e) {
-    return std::unexpected(fmt::format("{}/state.json: {}", dir(id), e.what()));
+    return io_error(fmt::format("{}/state.json: {}", dir(id), e.what()));
   }
 }
 

@@ -3,11 +3,12 @@
 // (runc keeps its own containers in ROOT/ID/; the two never collide.)
 #pragma once
 #include <cstdint>
-#include <expected>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "errors.hpp"
 
 namespace petrel::oci {
 
@@ -31,9 +32,9 @@ class StateStore {
   std::string fifo(const std::string& id) const { return dir(id) + "/start.fifo"; }
   bool exists(const std::string& id) const;
   // Makes the container's directory; fails when the id is taken (by us or by runc).
-  std::expected<void, std::string> claim(const std::string& id) const;
-  std::expected<void, std::string> save(const ContainerState& s) const;  // atomic (rename)
-  std::expected<ContainerState, std::string> load(const std::string& id) const;
+  Result<void> claim(const std::string& id) const;
+  Result<void> save(const ContainerState& s) const;  // atomic (rename)
+  Result<ContainerState> load(const std::string& id) const;
   void remove(const std::string& id) const;
   std::vector<std::string> ids() const;
 

@@ -43,7 +43,7 @@ std::string join(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle) {
+Result<WasmEntry> detect_wasm(const Bundle& bundle) {
   WasmEntry entry;
   std::string variant;
   if (auto it = bundle.annotations.find("module.wasm.image/variant"); it != bundle.annotations.end()) variant = it->second;
@@ -52,7 +52,7 @@ std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle) {
   bool annotated = variant == "compat" || handler;
 
   Fd root{open(bundle.root_path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
-  if (root.fd < 0) return std::unexpected(fmt::format("root.path {}: {}", bundle.root_path, std::strerror(errno)));
+  if (root.fd < 0) return io_error(fmt::format("root.path {}: {}", bundle.root_path, std::strerror(errno)));
 
   // Resolve args[0] the way execvp would inside the container: a name without '/' is looked
   // up in the container's PATH, a relative path is taken from process.cwd.
@@ -86,27 +86,27 @@ std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle) {
   }
   if (annotated && !entry.is_wasm) {
     if (entry.guest_path.empty())
-      return std::unexpected(fmt::format("the bundle is annotated as wasm but its entrypoint {} is not in the rootfs {}", arg0,
+      return usage_error(fmt::format("the bundle is annotated as wasm but its entrypoint {} is not in the rootfs {}", arg0,
                                          bundle.root_path));
-    return std::unexpected(fmt::format("the bundle is annotated as wasm but its entrypoint {} is not a wasm module", entry.guest_path));
+    return usage_error(fmt::format("the bundle is annotated as wasm but its entrypoint {} is not a wasm module", entry.guest_path));
   }
   // compat-smart means "wasm exactly when the entrypoint is", which the magic bytes decide.
   return entry;
 }
 
-std::expected<std::vector<uint8_t>, std::string> read_in_root(const std::string& root, const std::string& guest_path) {
+Result<std::vector<uint8_t>> read_in_root(const std::string& root, const std::string& guest_path) {
   Fd root_fd{open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
-  if (root_fd.fd < 0) return std::unexpected(fmt::format("{}: {}", root, std::strerror(errno)));
+  if (root_fd.fd < 0) return io_error(fmt::format("{}: {}", root, std::strerror(errno)));
   Fd f{open_in_root(root_fd.fd, guest_path)};
-  if (f.fd < 0) return std::unexpected(fmt::format("{} (in {}): {}", guest_path, root, std::strerror(errno)));
+  if (f.fd < 0) return io_error(fmt::format("{} (in {}): {}", guest_path, root, std::strerror(errno)));
   struct stat st{};
-  if (fstat(f.fd, &st) != 0) return std::unexpected(fmt::format("{}: {}", guest_path, std::strerror(errno)));
+  if (fstat(f.fd, &st) != 0) return io_error(fmt::format("{}: {}", guest_path, std::strerror(errno)));
   std::vector<uint8_t> bytes(static_cast<size_t>(st.st_size));
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = pread(f.fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::unexpected(fmt::format("{}: read failed: {}", guest_path, n < 0 ? std::strerror(errno) : "short file"));
+    if (n <= 0) return io_error(fmt::format("{}: read failed: {}", guest_path, n < 0 ? std::strerror(errno) : "short file"));
     done += static_cast<size_t>(n);
   }
   return bytes;

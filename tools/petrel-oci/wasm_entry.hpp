@@ -1,11 +1,11 @@
 // Deciding whether a bundle is a wasm container, and reading its module from the rootfs.
 #pragma once
 #include <cstdint>
-#include <expected>
 #include <string>
 #include <vector>
 
 #include "bundle.hpp"
+#include "errors.hpp"
 
 namespace petrel::oci {
 
@@ -19,9 +19,9 @@ struct WasmEntry {
 // compat or compat-smart, or run.oci.handler = wasm) or its entrypoint inside the rootfs
 // starts with the wasm magic bytes. An annotated bundle whose entrypoint is not wasm is an
 // error (compat-smart excepted: it means "wasm when the entrypoint is wasm").
-std::expected<WasmEntry, std::string> detect_wasm(const Bundle& bundle);
+Result<WasmEntry> detect_wasm(const Bundle& bundle);
 
 // The bytes of GUEST_PATH inside ROOT; symlinks and ".." resolve inside ROOT, never above it.
-std::expected<std::vector<uint8_t>, std::string> read_in_root(const std::string& root, const std::string& guest_path);
+Result<std::vector<uint8_t>> read_in_root(const std::string& root, const std::string& guest_path);
 
 }  // namespace petrel::oci
