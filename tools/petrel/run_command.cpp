@@ -143,7 +143,8 @@ void add_run_options(CLI::App& run, RunOptions& o) {
       ->type_name("[=HOST:PORT,…]");
   run.add_flag("--interpret", o.interpret, "Ignore compiled code in a universal wasm; interpret the module");
   run.add_flag("--aot", o.aot,
-               "Compile the module first (once: cached under $XDG_CACHE_HOME/petrel, else ~/.cache/petrel)");
+               "Compile the module first (once: cached under $XDG_CACHE_HOME/petrel, else ~/.cache/petrel), unless it "
+               "carries compiled code that runs here");
   run.add_option("--trust", o.trust,
                  "Also run embedded native code signed by this key (a KEY.pub of `petrel keygen`; repeatable)")
       ->type_name("KEY.pub")
