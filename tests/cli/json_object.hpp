@@ -125,4 +125,18 @@ class JsonReader {
   size_t i_ = 0;
 };
 
+// The last line of `text` that is a JSON object's (starts with '{'): `--stats=json` prints
+// one line last, but a sanitizer's report at exit (LeakSanitizer's suppressions) may follow.
+inline std::string last_json_line(const std::string& text) {
+  size_t end = text.size();
+  while (end > 0) {
+    size_t start = text.rfind('\n', end - 1);
+    start = start == std::string::npos ? 0 : start + 1;
+    if (start < end && text[start] == '{') return text.substr(start, end - start);
+    if (start == 0) break;
+    end = start - 1;
+  }
+  return {};
+}
+
 }  // namespace petrel::test

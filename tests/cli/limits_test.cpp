@@ -68,7 +68,7 @@ class Limits : public petrel::test::CliDir, public ::testing::WithParamInterface
 };
 
 uint64_t instructions_of(const std::string& stderr_text) {
-  auto line = stderr_text.substr(stderr_text.rfind('{'));
+  auto line = petrel::test::last_json_line(stderr_text);
   auto members = petrel::test::JsonReader(line).object_members();
   EXPECT_TRUE(members) << stderr_text;
   return members ? std::stoull(members->at("instructions")) : 0;

@@ -36,7 +36,7 @@ class Stats : public petrel::test::CliDir {
     EXPECT_EQ(o.status, expected_status) << o.err;
     EXPECT_EQ(o.out, expected_stdout);  // the guest's stdout, untouched
     EXPECT_FALSE(o.err.empty());
-    auto last_line = o.err.substr(o.err.rfind('\n', o.err.size() - 2) + 1);
+    auto last_line = petrel::test::last_json_line(o.err);
     auto members = petrel::test::JsonReader(last_line).object_members();
     EXPECT_TRUE(members) << "not one JSON object: " << last_line;
     return members ? *members : std::map<std::string, std::string>{};
