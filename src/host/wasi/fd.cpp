@@ -136,18 +136,23 @@ Result<Errno> fd_filestat_set_times(Context& c, const Args& a) {
   return futimens(f->host_fd, ts) == 0 ? err::success : host_error();
 }
 
-Result<Errno> fd_pread(Context& c, const Args& a) {
+namespace {
+// fd_pread and fd_pwrite: (fd, iovs, iovs_len, offset, nbytes out) through preadv or pwritev.
+Result<Errno> positioned_io(Context& c, const Args& a, ssize_t (*io)(int, const struct iovec*, int, off_t)) {
   Errno e = err::success;
   FdEntry* f = c.fd(a.u32(0), a.fd_needs(), &e);
   if (!f) return e;
   std::vector<struct iovec> iov;
   if (!c.gather(a.u32(1), a.u32(2), iov) || !c.in_bounds(a.u32(4), 4)) return err::fault;
   if (a.u64(3) > static_cast<uint64_t>(INT64_MAX)) return err::inval;
-  ssize_t n = preadv(f->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(a.u64(3)));
+  ssize_t n = io(f->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(a.u64(3)));
   if (n < 0) return host_error();
   c.store<uint32_t>(a.u32(4), static_cast<uint32_t>(n));
   return err::success;
 }
+}  // namespace
+
+Result<Errno> fd_pread(Context& c, const Args& a) { return positioned_io(c, a, preadv); }
 
 Result<Errno> fd_prestat_get(Context& c, const Args& a) {
   FdEntry* f = c.fd(a.u32(0));
@@ -168,18 +173,7 @@ Result<Errno> fd_prestat_dir_name(Context& c, const Args& a) {
   return err::success;
 }
 
-Result<Errno> fd_pwrite(Context& c, const Args& a) {
-  Errno e = err::success;
-  FdEntry* f = c.fd(a.u32(0), a.fd_needs(), &e);
-  if (!f) return e;
-  std::vector<struct iovec> iov;
-  if (!c.gather(a.u32(1), a.u32(2), iov) || !c.in_bounds(a.u32(4), 4)) return err::fault;
-  if (a.u64(3) > static_cast<uint64_t>(INT64_MAX)) return err::inval;
-  ssize_t n = pwritev(f->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(a.u64(3)));
-  if (n < 0) return host_error();
-  c.store<uint32_t>(a.u32(4), static_cast<uint32_t>(n));
-  return err::success;
-}
+Result<Errno> fd_pwrite(Context& c, const Args& a) { return positioned_io(c, a, pwritev); }
 
 Result<Errno> fd_read(Context& c, const Args& a) {
   Errno e = err::success;
